@@ -1,0 +1,18 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SessionGen.Generators.Models;
+
+/// <summary>
+/// A diagnostic location kept as plain values, so that models stay equatable and hold no syntax trees
+/// (a <see cref="Location"/> roots its whole tree and breaks caching).
+/// </summary>
+internal sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePositionSpan LineSpan)
+{
+    public Location ToLocation() => Location.Create(FilePath, TextSpan, LineSpan);
+
+    public static LocationInfo? From(Location? location) =>
+        location is null || location.SourceTree is null && !location.IsInSource && location.Kind != LocationKind.ExternalFile
+            ? null
+            : new LocationInfo(location.GetLineSpan().Path, location.SourceSpan, location.GetLineSpan().Span);
+}
