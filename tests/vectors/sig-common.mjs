@@ -28,8 +28,16 @@ export const address = (r) => getAddress(hex(r, 20));
 const policy = (r) => ({ policy: address(r), initData: hex(r, r.int(3) === 0 ? 0 : r.int(100)) });
 const list = (r, max, make) => Array.from({ length: r.int(max + 1) }, () => make(r));
 
-/** A random current-generation Session (module-sdk 0.4.0 shape). */
-export function randomSession(r) {
+/** A random Session: module-sdk 0.4.0's shape, or 0.1.32's (legacy: content names only, no paymaster flag). */
+export function randomSession(r, legacy = false) {
+  const session = randomCurrentSession(r);
+  if (!legacy) return session;
+  delete session.permitERC4337Paymaster;
+  session.erc7739Policies.allowedERC7739Content = list(r, 2, (r) => 'Content' + r.int(1000));
+  return session;
+}
+
+function randomCurrentSession(r) {
   return {
     sessionValidator: address(r),
     sessionValidatorInitData: hex(r, r.int(120)),

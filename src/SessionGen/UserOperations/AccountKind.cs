@@ -5,7 +5,7 @@ namespace SessionGen.UserOperations;
 
 /// <summary>
 /// What differs between smart-account implementations that this library needs to know: how the nonce key
-/// selects the validator that checks a user operation's signature.
+/// selects the validator that checks a user operation's signature, and how an ERC-1271 signature names its validator.
 /// </summary>
 /// <remarks>
 /// ERC-7579 leaves the choice of validator to the account. The reference implementation (MSA) reads it from
@@ -35,6 +35,14 @@ public abstract class AccountKind
     /// <summary>The validator a nonce selects.</summary>
     public abstract Address GetValidator(BigInteger nonce);
 
+    /// <summary>
+    /// A signature in the format the account's <c>isValidSignature</c> (ERC-1271) routes to <paramref name="validator"/>:
+    /// for example the owner's <c>permissionEnableSig</c> in an ENABLE-mode session signature.
+    /// </summary>
+    /// <param name="validator">The validator that checks the signature (e.g. the owner validator).</param>
+    /// <param name="signature">That validator's signature (for an ECDSA owner: over the raw enable digest).</param>
+    public abstract byte[] FormatErc1271Signature(Address validator, ReadOnlySpan<byte> signature);
+
     /// <summary>The full nonce for <paramref name="validator"/> at <paramref name="sequence"/> (read the sequence with the EntryPoint's <c>getNonce(sender, key)</c>).</summary>
     public BigInteger GetNonce(Address validator, ulong sequence) => UserOperationNonce.Compose(GetNonceKey(validator), sequence);
 
@@ -47,6 +55,15 @@ public abstract class AccountKind
 
         public override BigInteger GetNonceKey(Address validator) =>
             new BigInteger(validator.ToArray(), isUnsigned: true, isBigEndian: true) << 32;
+
+        // The MSA reads the validator from the first 20 bytes and passes the rest on.
+        public override byte[] FormatErc1271Signature(Address validator, ReadOnlySpan<byte> signature)
+        {
+            var result = new byte[Address.Length + signature.Length];
+            validator.WriteTo(result);
+            signature.CopyTo(result.AsSpan(Address.Length));
+            return result;
+        }
 
         public override Address GetValidator(BigInteger nonce)
         {

@@ -39,4 +39,13 @@ public class NonceTests(UserOpVectors vectors) : IClassFixture<UserOpVectors>
         Assert.Equal("key", Assert.Throws<ArgumentOutOfRangeException>(() => UserOperationNonce.Compose(key + 1, 0)).ParamName);
         Assert.Equal("nonce", Assert.Throws<ArgumentOutOfRangeException>(() => UserOperationNonce.GetKey(-1)).ParamName);
     }
+
+    [Fact]
+    public void Reference_account_erc1271_signatures_start_with_the_validator()
+    {
+        var validator = Address.Parse("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
+        var formatted = AccountKind.Erc7579Reference.FormatErc1271Signature(validator, new byte[] { 0xaa, 0xbb });
+        Assert.Equal("0x2c7536e3605d9c16a7a3d7b1898e529396a65c23aabb", Hex.Encode(formatted));
+        Assert.Equal("ERC-7579 reference account (MSA)", AccountKind.Erc7579Reference.ToString());
+    }
 }
