@@ -99,6 +99,12 @@ public sealed record PackedUserOperation
         return hash.ToHashCode();
     }
 
+    /// <summary>The fields in hexadecimal, for logs and test failures.</summary>
+    public override string ToString() =>
+        $"PackedUserOperation {{ Sender = {Sender}, Nonce = {Nonce}, InitCode = {Hex.Encode(InitCode.Span)}, CallData = {Hex.Encode(CallData.Span)}, " +
+        $"AccountGasLimits = {AccountGasLimits}, PreVerificationGas = {PreVerificationGas}, GasFees = {GasFees}, " +
+        $"PaymasterAndData = {Hex.Encode(PaymasterAndData.Span)}, Signature = {Hex.Encode(Signature.Span)} }}";
+
     internal static BigInteger Checked(BigInteger value, int bits, string field)
     {
         AbiRange.CheckUnsigned(value, bits, field);

@@ -117,6 +117,19 @@ public sealed record UserOperation
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Sender, Nonce, CallGasLimit, MaxFeePerGas);
 
+    /// <summary>The packed form's text (see <see cref="PackedUserOperation.ToString"/>).</summary>
+    public override string ToString()
+    {
+        try
+        {
+            return Pack().ToString();
+        }
+        catch (ArgumentException ex)
+        {
+            return $"UserOperation {{ Sender = {Sender}, Nonce = {Nonce}, invalid: {ex.Message} }}";
+        }
+    }
+
     private static Bytes32 PackUInt128Pair(BigInteger high, BigInteger low)
     {
         Span<byte> word = stackalloc byte[32];

@@ -134,5 +134,7 @@ public class UserOperationTests(UserOpVectors vectors) : IClassFixture<UserOpVec
         Assert.Equal(1, op.CallData.Span[0]);
         Assert.Equal(op, op with { });
         Assert.NotEqual(op, op with { Signature = new byte[] { 0 } });
+        Assert.Contains("CallData = 0x010203", op.ToString());
+        Assert.Contains("invalid: FactoryData", new UserOperation { Sender = Address.Zero, Nonce = 0, FactoryData = new byte[] { 1 } }.ToString());
     }
 }
