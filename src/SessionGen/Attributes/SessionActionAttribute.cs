@@ -59,7 +59,7 @@ public sealed class SessionActionAttribute : Attribute
 
     /// <summary>
     /// Explicitly allows unrestricted use of this function (sudo policy): no amount, count or parameter is
-    /// checked on chain. Analyzer SESSGEN207 warns about every opt-in so that it is reviewed.
+    /// checked on chain. Analyzer SESSGEN205 warns about every opt-in so that it is reviewed.
     /// </summary>
     public bool Sudo { get; set; }
 }

@@ -22,6 +22,6 @@ public sealed class SessionValueTransferAttribute : Attribute
     /// <summary>How many transfers the session may make in total (usage-limit policy). Must be positive.</summary>
     public long MaxUses { get; set; }
 
-    /// <summary>Explicitly allows unbounded transfers (sudo policy). Analyzer SESSGEN207 warns about it.</summary>
+    /// <summary>Explicitly allows unbounded transfers (sudo policy). Analyzer SESSGEN205 warns about it.</summary>
     public bool Sudo { get; set; }
 }
