@@ -30,21 +30,24 @@ internal static class SessionVerifier
         await test.RunAsync(CancellationToken.None);
     }
 
-    public static async Task VerifyCodeFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, IEnumerable<(string Path, string Text)>? abis = null, int? iterations = null, params DiagnosticResult[] expected)
+    public static Task VerifyCodeFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, IEnumerable<(string Path, string Text)>? abis = null, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = CodeFixTest<TAnalyzer, TCodeFix>(source, fixedSource, abis);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>A code-fix test to adjust (action index, iterations) before running it.</summary>
+    public static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> CodeFixTest<TAnalyzer, TCodeFix>(string source, string fixedSource, IEnumerable<(string Path, string Text)>? abis = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = Usings + source, FixedCode = Usings + fixedSource };
         Configure(test.TestState, abis);
         Configure(test.FixedState, abis);
-        if (iterations is { } count)
-        {
-            test.NumberOfFixAllIterations = count;
-            test.NumberOfIncrementalIterations = count;
-        }
-
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync(CancellationToken.None);
+        return test;
     }
 
     private static void Configure(SolutionState state, IEnumerable<(string Path, string Text)>? abis)
