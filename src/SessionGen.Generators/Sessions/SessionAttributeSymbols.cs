@@ -13,9 +13,11 @@ internal sealed class SessionAttributeSymbols
     public const string ParamRuleName = "SessionGen.ParamRuleAttribute";
     public const string SessionExpiryName = "SessionGen.SessionExpiryAttribute";
     public const string ContractAbiName = "SessionGen.ContractAbiAttribute";
+    public const string TokenDisplayName = "SessionGen.TokenDisplayAttribute";
 
-    private SessionAttributeSymbols(INamedTypeSymbol action, INamedTypeSymbol valueTransfer, INamedTypeSymbol paramRule, INamedTypeSymbol expiry, INamedTypeSymbol? contractAbi)
+    private SessionAttributeSymbols(INamedTypeSymbol action, INamedTypeSymbol valueTransfer, INamedTypeSymbol paramRule, INamedTypeSymbol expiry, INamedTypeSymbol? contractAbi, INamedTypeSymbol? tokenDisplay)
     {
+        TokenDisplay = tokenDisplay;
         SessionAction = action;
         SessionValueTransfer = valueTransfer;
         ParamRule = paramRule;
@@ -34,6 +36,8 @@ internal sealed class SessionAttributeSymbols
     /// <summary>Null only while the binding attribute is absent from the referenced SessionGen.</summary>
     public INamedTypeSymbol? ContractAbi { get; }
 
+    public INamedTypeSymbol? TokenDisplay { get; }
+
     public static SessionAttributeSymbols? TryCreate(Compilation compilation)
     {
         var action = compilation.GetTypeByMetadataName(SessionActionName);
@@ -42,7 +46,7 @@ internal sealed class SessionAttributeSymbols
         var expiry = compilation.GetTypeByMetadataName(SessionExpiryName);
         return action is null || valueTransfer is null || paramRule is null || expiry is null
             ? null
-            : new SessionAttributeSymbols(action, valueTransfer, paramRule, expiry, compilation.GetTypeByMetadataName(ContractAbiName));
+            : new SessionAttributeSymbols(action, valueTransfer, paramRule, expiry, compilation.GetTypeByMetadataName(ContractAbiName), compilation.GetTypeByMetadataName(TokenDisplayName));
     }
 
     /// <summary>Whether <paramref name="attribute"/> is one of the session attributes (ContractAbi excluded).</summary>

@@ -219,10 +219,17 @@ internal static class SessionDeclarationParser
 
     private static ContractReference? ReadContract(INamedTypeSymbol type, SessionAttributeSymbols symbols)
     {
-        var contractAbi = type.GetAttributes().FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.ContractAbi));
-        return contractAbi?.ConstructorArguments.FirstOrDefault().Value is string path
-            ? new ContractReference(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path)
-            : null;
+        var attributes = type.GetAttributes();
+        var contractAbi = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.ContractAbi));
+        if (contractAbi?.ConstructorArguments.FirstOrDefault().Value is not string path)
+        {
+            return null;
+        }
+
+        var display = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
+        var symbol = display?.ConstructorArguments.FirstOrDefault().Value as string;
+        var decimals = display is { ConstructorArguments.Length: 2 } && display.ConstructorArguments[1].Value is int d && d is >= 0 and <= 77 ? d : (int?)null;
+        return new ContractReference(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
     }
 
     /// <summary>The checks across attributes: 201–205, duplicates and rules without an action.</summary>

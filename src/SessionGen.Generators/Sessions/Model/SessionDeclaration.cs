@@ -32,8 +32,11 @@ internal sealed record ActionDeclaration(
     bool Sudo,
     bool DeclaresLimit);
 
-/// <summary>A <c>[ContractAbi]</c> class: its <c>global::</c> name, its simple name and the ABI path it declares.</summary>
-internal sealed record ContractReference(string FullyQualifiedName, string Name, string AbiPath);
+/// <summary>
+/// A <c>[ContractAbi]</c> class: its <c>global::</c> name, its simple name, the ABI path it declares and, from
+/// <c>[TokenDisplay]</c>, how its amounts are shown.
+/// </summary>
+internal sealed record ContractReference(string FullyQualifiedName, string Name, string AbiPath, string? Symbol, int? Decimals);
 
 /// <summary>The native-value action of <c>[SessionValueTransfer]</c>.</summary>
 internal sealed record ValueTransferDeclaration(LocationInfo? AttributeLocation, string? ValueLimit, long? MaxUses, bool Sudo, bool DeclaresLimit);
