@@ -12,7 +12,7 @@ public sealed class Erc7579ExecutionTests
     [Fact]
     public void Single_and_batch_calldata_match_viem()
     {
-        using var json = NodeVectors.Run("execution-vectors.mjs", "11", "300");
+        using var json = NodeVectors.Run("account-vectors.mjs", "11", "300");
         var cases = json.RootElement.GetProperty("cases").EnumerateArray().ToArray();
         Assert.Equal(300, cases.Length);
         var singles = 0;
