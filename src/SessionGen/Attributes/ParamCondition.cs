@@ -24,6 +24,9 @@ public enum ParamCondition : byte
     /// <summary>The parameter differs from the reference.</summary>
     NotEqual = 5,
 
-    /// <summary>The parameter lies between two bounds (inclusive); see <see cref="ParamRuleAttribute.UpperBound"/>.</summary>
+    /// <summary>
+    /// The parameter lies between two bounds (inclusive); see <see cref="ParamRuleAttribute.UpperBound"/>.
+    /// On chain the reference is <c>abi.encodePacked(uint128 min, uint128 max)</c>.
+    /// </summary>
     InRange = 6,
 }
