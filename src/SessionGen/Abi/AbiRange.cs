@@ -20,6 +20,21 @@ public static class AbiRange
         }
     }
 
+    /// <summary>Whether <paramref name="value"/> is a valid <c>uint<paramref name="bits"/></c> (no exception, no allocation).</summary>
+    public static bool FitsUnsigned(BigInteger value, int bits)
+    {
+        CheckBits(bits);
+        return value.Sign >= 0 && value < s_unsignedLimits[bits / 8];
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a valid <c>int<paramref name="bits"/></c> (no exception, no allocation).</summary>
+    public static bool FitsSigned(BigInteger value, int bits)
+    {
+        CheckBits(bits);
+        var limit = s_signedLimits[bits / 8];
+        return value < limit && value >= -limit;
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is a valid <c>int<paramref name="bits"/></c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside -2^(bits-1) … 2^(bits-1)-1.</exception>
     public static void CheckSigned(BigInteger value, int bits, string? name = null)

@@ -4,31 +4,6 @@ using SessionGen.Abi;
 
 namespace SessionGen.Protocol;
 
-/// <summary>How a UniActionPolicy rule compares a call parameter with its reference value (<c>enum ParamCondition</c>).</summary>
-public enum ParamCondition : byte
-{
-    /// <summary>parameter == reference.</summary>
-    Equal = 0,
-
-    /// <summary>parameter &gt; reference.</summary>
-    GreaterThan = 1,
-
-    /// <summary>parameter &lt; reference.</summary>
-    LessThan = 2,
-
-    /// <summary>parameter &gt;= reference.</summary>
-    GreaterThanOrEqual = 3,
-
-    /// <summary>parameter &lt;= reference.</summary>
-    LessThanOrEqual = 4,
-
-    /// <summary>parameter != reference.</summary>
-    NotEqual = 5,
-
-    /// <summary>min &lt;= parameter &lt;= max, with the reference <c>abi.encodePacked(uint128 min, uint128 max)</c>.</summary>
-    InRange = 6,
-}
-
 /// <summary>
 /// One UniActionPolicy rule on a 32-byte word of the calldata (<c>struct ParamRule { ParamCondition condition; uint64 offset;
 /// bool isLimited; bytes32 ref; LimitUsage usage; }</c>). Comparisons are on the word as an unsigned 256-bit number.

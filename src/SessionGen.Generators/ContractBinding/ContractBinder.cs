@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using SessionGen.Generators.Abi;
+using SessionGen.Generators.ContractBinding.Model;
+using SessionGen.Generators.Diagnostics;
+using SessionGen.Generators.Helpers;
+using SessionGen.Generators.Models;
+
+namespace SessionGen.Generators.ContractBinding;
+
+/// <summary>
+/// Chooses every C# name of a binding (members, overloads, parameters, structs) and maps ABI types to C# types,
+/// reporting what cannot be named without a collision. The result is all the emitter needs.
+/// </summary>
+/// <remarks>
+/// Overloads: an ABI name used by several functions gets signature-suffixed selector constants
+/// (<c>SafeTransferFrom_address_address_uint256</c>); its builders stay plain C# overloads where their C#
+/// parameter types differ and take the same suffixed name where they do not.
+/// </remarks>
+internal sealed class ContractBinder
+{
+    private const string AddressType = "global::SessionGen.Address";
+    private const string BigIntegerType = "global::System.Numerics.BigInteger";
+    private const string MemoryType = "global::System.ReadOnlyMemory<byte>";
+
+    private readonly TypeHierarchy _type;
+    private readonly LocationInfo? _location;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<BoundStruct> _structs = new();
+    private readonly HashSet<string> _reserved;
+
+    private ContractBinder(TypeHierarchy type, LocationInfo? location)
+    {
+        _type = type;
+        _location = location;
+        _reserved = new HashSet<string>(StringComparer.Ordinal)
+        {
+            type.ClassName,
+            BindingNames.SelectorsClass,
+            BindingNames.ErrorSelectorsClass,
+            BindingNames.CalldataClass,
+            BindingNames.CodecClass,
+        };
+    }
+
+    /// <summary>Binds <paramref name="abi"/> to the class <paramref name="type"/>; collisions are located at <paramref name="location"/> (the attribute).</summary>
+    public static BindingResult Bind(TypeHierarchy type, string abiPath, ContractAbiModel abi, LocationInfo? location)
+    {
+        var binder = new ContractBinder(type, location);
+        var functions = binder.BindFunctions(abi.Functions);
+        var errors = binder.BindErrors(abi.Errors);
+        var model = new ContractBindingModel(type, abiPath, functions, errors, binder._structs.ToEquatableArray());
+        return new BindingResult(model, binder._diagnostics.ToEquatableArray());
+    }
+
+    private EquatableArray<BoundFunction> BindFunctions(EquatableArray<AbiFunctionModel> functions)
+    {
+        // Bind parameters first (this names the structs), then choose names per overload group.
+        var candidates = new List<(AbiFunctionModel Function, ImmutableArray<BoundParameter> Parameters, ImmutableArray<string> SuffixParts)>();
+        foreach (var function in functions)
+        {
+            var parameters = BindParameters(function.Inputs, BindingNames.Pascal(function.Name), $"function '{function.CanonicalSignature}'", out var suffixParts);
+            if (parameters is not null)
+            {
+                candidates.Add((function, parameters.Value, suffixParts));
+            }
+        }
+
+        var structNames = new HashSet<string>(_structs.Select(s => s.Name), StringComparer.Ordinal);
+        var selectorNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var methodKeys = new Dictionary<string, string>(StringComparer.Ordinal); // "Name(types)" → signature
+        var bound = ImmutableArray.CreateBuilder<BoundFunction>();
+        foreach (var group in candidates.GroupBy(c => BindingNames.Pascal(c.Function.Name)))
+        {
+            var members = group.ToList();
+            var typeKeys = members.Select(m => string.Join(",", m.Parameters.Select(p => p.CSharpType))).ToList();
+            for (var i = 0; i < members.Count; i++)
+            {
+                var (function, parameters, suffixParts) = members[i];
+                var suffixed = group.Key + BindingNames.Suffix(suffixParts);
+                var selectorName = members.Count == 1 ? group.Key : suffixed;
+                var methodName = typeKeys.Count(k => k == typeKeys[i]) == 1 ? group.Key : suffixed;
+                var what = $"function '{function.CanonicalSignature}'";
+
+                if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass)
+                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName), methodName))
+                {
+                    continue;
+                }
+
+                var inputNames = new HashSet<string>(parameters.Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal);
+                bound.Add(new BoundFunction(
+                    function,
+                    selectorName,
+                    methodName,
+                    parameters.ToEquatableArray(),
+                    Unused(inputNames, "contract", "contractAddress"),
+                    Unused(inputNames, "value", "nativeValue"),
+                    Unused(inputNames, "destination", "destinationBuffer")));
+            }
+        }
+
+        // Keep ABI order in the output regardless of grouping.
+        return bound.OrderBy(f => functions.AsImmutableArray().IndexOf(f.Abi)).ToEquatableArray();
+    }
+
+    private EquatableArray<BoundError> BindErrors(EquatableArray<AbiErrorModel> errors)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bound = ImmutableArray.CreateBuilder<BoundError>();
+        foreach (var group in errors.GroupBy(e => BindingNames.Pascal(e.Name)))
+        {
+            var members = group.ToList();
+            foreach (var error in members)
+            {
+                var name = members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(error.Inputs.Select(SignaturePart).ToList());
+                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass))
+                {
+                    bound.Add(new BoundError(error, name));
+                }
+            }
+        }
+
+        return bound.ToEquatableArray();
+    }
+
+    /// <summary>Binds a parameter list (function inputs or tuple components); null after reporting a collision.</summary>
+    private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what, out ImmutableArray<string> suffixParts)
+    {
+        var parameters = ImmutableArray.CreateBuilder<BoundParameter>(inputs.Count);
+        var parts = ImmutableArray.CreateBuilder<string>(inputs.Count);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        suffixParts = ImmutableArray<string>.Empty;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var name = BindingNames.Parameter(input.Name, i);
+            if (IsTaken($"parameter #{i} of {what}", name, owner, names, false))
+            {
+                return null;
+            }
+
+            var structFallback = owner + (input.Name.Length == 0 ? "Arg" + i.ToString(CultureInfo.InvariantCulture) : BindingNames.Pascal(input.Name));
+            var type = MapType(input.TypeInfo, structFallback, what, out var part);
+            if (type is null)
+            {
+                return null;
+            }
+
+            parameters.Add(new BoundParameter(input, name, type));
+            parts.Add(part);
+        }
+
+        suffixParts = parts.MoveToImmutable();
+        return parameters.MoveToImmutable();
+    }
+
+    /// <summary>The C# type of an ABI type (registering the structs it needs); null after reporting a collision.</summary>
+    private string? MapType(AbiTypeInfo type, string structFallback, string what, out string suffixPart)
+    {
+        suffixPart = type.Canonical;
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Address:
+                return AddressType;
+            case AbiTypeKind.Bool:
+                return "bool";
+            case AbiTypeKind.UInt:
+                return type.Size switch { <= 8 => "byte", <= 16 => "ushort", <= 32 => "uint", <= 64 => "ulong", _ => BigIntegerType };
+            case AbiTypeKind.Int:
+                return type.Size switch { <= 8 => "sbyte", <= 16 => "short", <= 32 => "int", <= 64 => "long", _ => BigIntegerType };
+            case AbiTypeKind.FixedBytes:
+                return type.Size == 32 ? "global::SessionGen.Bytes32" : MemoryType;
+            case AbiTypeKind.Bytes:
+                return MemoryType;
+            case AbiTypeKind.String:
+                return "string";
+            case AbiTypeKind.Array:
+            case AbiTypeKind.FixedArray:
+                var element = MapType(type.Element!, structFallback, what, out var elementPart);
+                suffixPart = elementPart + "Array" + (type.Kind == AbiTypeKind.FixedArray ? type.Size.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                return element is null ? null : $"global::System.Collections.Generic.IReadOnlyList<{element}>";
+            default:
+                var structName = RegisterStruct(type, structFallback, what);
+                suffixPart = structName ?? string.Empty;
+                return structName;
+        }
+    }
+
+    private string? RegisterStruct(AbiTypeInfo tuple, string fallbackName, string what)
+    {
+        var name = BindingNames.StructNameFromInternalType(tuple.InternalType) ?? fallbackName;
+        var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}", out _);
+        if (members is null)
+        {
+            return null;
+        }
+
+        var members2 = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
+        var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, members2.ToEquatableArray());
+        var existing = _structs.FirstOrDefault(s => s.Name == name);
+        if (existing is not null)
+        {
+            if (existing == candidate || (existing.CanonicalType == candidate.CanonicalType && existing.Members.Select(m => m.Name).SequenceEqual(candidate.Members.Select(m => m.Name))))
+            {
+                return name;
+            }
+
+            Report(what, name, _type.ClassName, $"struct '{existing.Name}' {existing.CanonicalType}");
+            return null;
+        }
+
+        if (_reserved.Contains(name))
+        {
+            Report(what, name, _type.ClassName, "a member SessionGen generates");
+            return null;
+        }
+
+        var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in members2)
+        {
+            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name))
+            {
+                return null;
+            }
+        }
+
+        _structs.Add(candidate);
+        return name;
+    }
+
+    /// <summary>Records <paramref name="key"/> in <paramref name="taken"/>, or reports a collision and returns true when it is already there (or reserved).</summary>
+    private bool IsTaken(string what, string key, string container, Dictionary<string, string> taken, bool reserved, string? displayName = null)
+    {
+        if (reserved)
+        {
+            Report(what, displayName ?? key, container, "a member SessionGen generates (or the containing type itself)");
+            return true;
+        }
+
+        if (taken.TryGetValue(key, out var owner))
+        {
+            Report(what, displayName ?? key, container, owner);
+            return true;
+        }
+
+        taken.Add(key, what);
+        return false;
+    }
+
+    private void Report(string what, string name, string container, string owner) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbiNameCollision, _location, what, name, container, owner));
+
+    private static string SignaturePart(AbiParameterModel parameter) =>
+        parameter.Type.StartsWith("(", StringComparison.Ordinal)
+            ? (BindingNames.StructNameFromInternalType(parameter.InternalType) ?? "tuple") + ArrayPart(parameter.TypeInfo)
+            : parameter.Type.Replace("[]", "Array").Replace("[", "Array").Replace("]", string.Empty);
+
+    private static string ArrayPart(AbiTypeInfo type) => type.Kind switch
+    {
+        AbiTypeKind.Array => ArrayPart(type.Element!) + "Array",
+        AbiTypeKind.FixedArray => ArrayPart(type.Element!) + "Array" + type.Size.ToString(CultureInfo.InvariantCulture),
+        _ => string.Empty,
+    };
+
+    private static string Unused(HashSet<string> names, string preferred, string fallback) => names.Contains(preferred) ? fallback : preferred;
+}

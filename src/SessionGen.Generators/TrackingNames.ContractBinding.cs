@@ -1,0 +1,29 @@
+namespace SessionGen.Generators;
+
+/// <summary>Step names of <see cref="ContractBinding.ContractBindingGenerator"/>.</summary>
+internal static partial class TrackingNames
+{
+    /// <summary>Classes marked <c>[ContractAbi]</c>, as <c>BindingTarget</c>s.</summary>
+    public const string ContractAbiTargets = nameof(ContractAbiTargets);
+
+    /// <summary>Each <c>.json</c> AdditionalFile, read into an <c>AbiReadResult</c>.</summary>
+    public const string AbiFiles = nameof(AbiFiles);
+
+    /// <summary>All read ABI files together.</summary>
+    public const string AbiFileCollection = nameof(AbiFileCollection);
+
+    /// <summary>The project directory (<c>build_property.projectdir</c>).</summary>
+    public const string ProjectDirectory = nameof(ProjectDirectory);
+
+    /// <summary>Each target bound to its ABI (model and diagnostics).</summary>
+    public const string Bindings = nameof(Bindings);
+
+    /// <summary>The models that are emitted.</summary>
+    public const string BindingModels = nameof(BindingModels);
+
+    /// <summary>Diagnostics of each binding (declaration, file not found, name collisions).</summary>
+    public const string BindingDiagnostics = nameof(BindingDiagnostics);
+
+    /// <summary>Problems in referenced ABI files, reported once per file.</summary>
+    public const string AbiFileDiagnostics = nameof(AbiFileDiagnostics);
+}

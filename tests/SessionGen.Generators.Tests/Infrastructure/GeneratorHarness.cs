@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace SessionGen.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Runs source generators the way the compiler does: over C# sources and in-memory AdditionalFiles, against the
+/// .NET 10 reference assemblies plus the SessionGen runtime, with step tracking on (for incrementality tests).
+/// </summary>
+/// <example>
+/// <code>
+/// var run = GeneratorHarness.Run(new ContractBindingGenerator(), ["[ContractAbi(\"abis/ERC20.json\")] public partial class Erc20 { }"],
+///     [("/project/abis/ERC20.json", json)]);
+/// run.AssertNoGeneratorCrash();
+/// run.AssertCompiles();
+/// </code>
+/// </example>
+public static class GeneratorHarness
+{
+    /// <summary>The path tests use as the project directory (<c>build_property.projectdir</c>).</summary>
+    public const string ProjectDirectory = "/project/";
+
+    /// <summary>The reference assemblies every test compilation sees: .NET 10 and the SessionGen runtime.</summary>
+    public static ImmutableArray<MetadataReference> References { get; } =
+        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(SessionGen.Address).Assembly.Location)];
+
+    /// <summary>The parse options of test sources (latest C#).</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>Creates a library compilation of <paramref name="sources"/> (each gets <c>using SessionGen;</c> and the usual System usings implicitly if it has none of its own).</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, string assemblyName = "Tests") =>
+        CSharpCompilation.Create(
+            assemblyName,
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"{ProjectDirectory}Source{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>Creates a driver with step tracking on, the given AdditionalFiles and the project directory option.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
+    {
+        globalOptions ??= new Dictionary<string, string> { ["build_property.projectdir"] = ProjectDirectory };
+        return CSharpGeneratorDriver.Create(
+            generators.Select(GeneratorExtensions.AsSourceGenerator),
+            additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)),
+            ParseOptions,
+            new TestAnalyzerConfigOptionsProvider(globalOptions),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>Runs <paramref name="generator"/> once over <paramref name="sources"/> and <paramref name="additionalFiles"/>.</summary>
+    public static GeneratorRun Run(IIncrementalGenerator generator, IEnumerable<string> sources, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+        Run([generator], CreateCompilation(sources), additionalFiles, globalOptions);
+
+    /// <summary>Runs <paramref name="generators"/> once over <paramref name="compilation"/> and <paramref name="additionalFiles"/>.</summary>
+    public static GeneratorRun Run(IEnumerable<IIncrementalGenerator> generators, Compilation compilation, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
+    {
+        var driver = CreateDriver(generators, additionalFiles, globalOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        return new GeneratorRun(driver, output, driverDiagnostics);
+    }
+}
+
+/// <summary>The outcome of one generator run: the driver (to run again incrementally), the compilation with the generated sources, and every diagnostic.</summary>
+public sealed class GeneratorRun(GeneratorDriver driver, Compilation outputCompilation, ImmutableArray<Diagnostic> driverDiagnostics)
+{
+    public GeneratorDriver Driver { get; } = driver;
+
+    public Compilation OutputCompilation { get; } = outputCompilation;
+
+    public GeneratorDriverRunResult Result { get; } = driver.GetRunResult();
+
+    /// <summary>Diagnostics the generators reported, plus the driver's own (CS8785 when a generator threw).</summary>
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics => [.. driverDiagnostics, .. Result.Diagnostics.Where(d => !driverDiagnostics.Contains(d))];
+
+    /// <summary>Every generated source, by hint name, ordered by hint name.</summary>
+    public ImmutableArray<GeneratedSourceResult> GeneratedSources => [.. Result.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal)];
+
+    /// <summary>The text of the generated source whose hint name is <paramref name="hintName"/>.</summary>
+    public string Source(string hintName) =>
+        GeneratedSources.SingleOrDefault(s => s.HintName == hintName).SourceText?.ToString()
+        ?? throw new Xunit.Sdk.XunitException($"No generated source '{hintName}'. Generated: {string.Join(", ", GeneratedSources.Select(s => s.HintName))}");
+
+    /// <summary>Fails if a generator threw (CS8785, or AD0001 from an analyzer host) or left an exception on its result.</summary>
+    public GeneratorRun AssertNoGeneratorCrash()
+    {
+        var crashes = GeneratorDiagnostics.Where(d => d.Id is "CS8785" or "AD0001").ToList();
+        var exceptions = Result.Results.Where(r => r.Exception is not null).Select(r => r.Exception!.ToString()).ToList();
+        Assert.True(crashes.Count == 0 && exceptions.Count == 0, "The generator crashed:\n" + string.Join("\n", crashes.Select(d => d.ToString()).Concat(exceptions)));
+        return this;
+    }
+
+    /// <summary>Fails unless the generator reported no diagnostics at all.</summary>
+    public GeneratorRun AssertNoGeneratorDiagnostics()
+    {
+        Assert.True(GeneratorDiagnostics.IsEmpty, "Unexpected generator diagnostics:\n" + string.Join("\n", GeneratorDiagnostics));
+        return this;
+    }
+
+    /// <summary>Fails unless the compilation including the generated sources has no errors (and, optionally, no warnings).</summary>
+    public GeneratorRun AssertCompiles(bool allowWarnings = true)
+    {
+        var problems = OutputCompilation.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error || (!allowWarnings && d.Severity == DiagnosticSeverity.Warning))
+            .ToList();
+        Assert.True(problems.Count == 0, "The generated code does not compile:\n" + string.Join("\n", problems.Take(30)));
+        return this;
+    }
+
+    /// <summary>Emits the output compilation and loads it into a collectible load context (the SessionGen runtime is shared with the test).</summary>
+    public Assembly EmitAndLoad()
+    {
+        using var stream = new MemoryStream();
+        var emit = OutputCompilation.Emit(stream);
+        Assert.True(emit.Success, "Emit failed:\n" + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(30)));
+        stream.Position = 0;
+        var context = new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        return context.LoadFromStream(stream);
+    }
+
+    /// <summary>The reasons each tracked step of the last run produced its outputs, by tracking name.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<IncrementalStepRunReason>> StepReasons() =>
+        Result.Results
+            .SelectMany(r => r.TrackedSteps)
+            .ToDictionary(step => step.Key, step => step.Value.SelectMany(run => run.Outputs).Select(output => output.Reason).ToImmutableArray());
+}
