@@ -250,12 +250,13 @@ internal static class SessionDeclarationParser
         foreach (var action in actions)
         {
             var contractName = action.Contract?.FullyQualifiedName;
-            if (!seen.Add((contractName, action.Function)))
+            if (action.Contract is not null && !seen.Add((contractName, action.Function)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAction, action.AttributeLocation, action.Function, action.Contract?.Name ?? typeName));
             }
 
-            if (action.SpendingLimit is not null && !IsErc20SpendingFunction(action.Function))
+            // With a contract the check runs on the resolved signature (SessionResolver); without one, on the name.
+            if (action.SpendingLimit is not null && action.Contract is null && !IsErc20SpendingFunction(action.Function))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, action.Function, FunctionName(action.Function), action.SpendingLimit));
             }

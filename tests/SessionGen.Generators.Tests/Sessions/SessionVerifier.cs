@@ -12,11 +12,11 @@ namespace SessionGen.Generators.Tests.Sessions;
 
 /// <summary>
 /// Analyzer and code-fix tests against the .NET 10 reference assemblies (offline, from Basic.Reference.Assemblies)
-/// plus the SessionGen runtime, with ABI files as AdditionalFiles. Sources get <c>using SessionGen;</c> prepended.
+/// plus the SessionGen runtime, with ABI files as AdditionalFiles. Sources get <c>using SessionGen; using SessionGen.Protocol;</c> prepended.
 /// </summary>
 internal static class SessionVerifier
 {
-    public const string Usings = "using SessionGen;\n";
+    public const string Usings = "using SessionGen;\nusing SessionGen.Protocol;\n";
 
     /// <summary>A compilation context with no reference packages to download: all references are added explicitly.</summary>
     private static readonly ReferenceAssemblies NoPackages = new("net10.0");
@@ -55,7 +55,7 @@ internal static class SessionVerifier
         state.ReferenceAssemblies = NoPackages;
         state.AdditionalReferences.AddRange(Net100.References.All);
         state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(SessionActionAttribute).Assembly.Location));
-        foreach (var (path, text) in abis ?? [])
+        foreach (var (path, text) in abis ?? TestAbis.All)
         {
             state.AdditionalFiles.Add((path, text));
         }

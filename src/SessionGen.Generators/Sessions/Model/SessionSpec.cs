@@ -1,3 +1,4 @@
+using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Helpers;
 
 namespace SessionGen.Generators.Sessions.Model;
@@ -12,18 +13,11 @@ namespace SessionGen.Generators.Sessions.Model;
 /// <param name="ValueTransfer">The native value-transfer action, when declared.</param>
 /// <param name="Expiry">The time frame, when declared.</param>
 internal sealed record SessionSpec(
-    TypeDeclarationSpec Type,
+    TypeHierarchy Type,
     EquatableArray<ContractSpec> Contracts,
     EquatableArray<ActionSpec> Actions,
     ValueTransferSpec? ValueTransfer,
     ExpiryDeclaration? Expiry);
-
-/// <summary>A (possibly nested) type declaration: namespace, the containing types outermost first, and the type.</summary>
-/// <param name="Namespace">The namespace, or empty for the global namespace.</param>
-/// <param name="Declarations">Each type's declaration head, outermost first, e.g. <c>partial class UsdcTrading</c>.</param>
-/// <param name="FullyQualifiedName">The session type's <c>global::</c> name.</param>
-/// <param name="MetadataName">A file-name-safe unique name (namespace, nesting and arity), for hint names.</param>
-internal sealed record TypeDeclarationSpec(string Namespace, EquatableArray<string> Declarations, string FullyQualifiedName, string MetadataName);
 
 /// <summary>A contract of the session.</summary>
 /// <param name="FullyQualifiedName">The binding class's <c>global::</c> name.</param>
@@ -43,10 +37,11 @@ internal sealed record ActionSpec(
     long? MaxUses,
     string? ValueLimit,
     bool Sudo,
+    bool IsPayable,
     EquatableArray<RuleSpec> Rules);
 
-/// <summary>A parameter rule resolved to its calldata offset (bytes after the selector).</summary>
-internal sealed record RuleSpec(string Parameter, byte Condition, ulong Offset, string Reference, string? UpperBound, string? CumulativeLimit);
+/// <summary>A parameter rule resolved to its calldata offset (bytes after the selector) and the parameter's ABI type.</summary>
+internal sealed record RuleSpec(string Parameter, string ParameterType, byte Condition, ulong Offset, string Reference, string? UpperBound, string? CumulativeLimit);
 
 /// <summary>The native value-transfer action.</summary>
 internal sealed record ValueTransferSpec(string? ValueLimit, long? MaxUses, bool Sudo);
