@@ -26,6 +26,8 @@ internal sealed class ContractBinder
     private const string BigIntegerType = "global::System.Numerics.BigInteger";
     private const string MemoryType = "global::System.ReadOnlyMemory<byte>";
 
+    private const string ObjectMemberOwner = "a member every C# type inherits or every record declares (ToString, Equals, GetHashCode, …)";
+
     private readonly TypeHierarchy _type;
     private readonly LocationInfo? _location;
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -85,8 +87,8 @@ internal sealed class ContractBinder
                 var methodName = typeKeys.Count(k => k == typeKeys[i]) == 1 ? group.Key : suffixed;
                 var what = $"function '{function.CanonicalSignature}'";
 
-                if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass)
-                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName), methodName))
+                if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass || BindingNames.IsObjectMember(selectorName))
+                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName) || BindingNames.IsObjectMember(methodName), methodName))
                 {
                     continue;
                 }
@@ -117,7 +119,7 @@ internal sealed class ContractBinder
             foreach (var error in members)
             {
                 var name = members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(error.Inputs.Select(SignaturePart).ToList());
-                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass))
+                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass || BindingNames.IsObjectMember(name)))
                 {
                     bound.Add(new BoundError(error, name));
                 }
@@ -213,16 +215,16 @@ internal sealed class ContractBinder
             return null;
         }
 
-        if (_reserved.Contains(name))
+        if (_reserved.Contains(name) || BindingNames.IsObjectMember(name))
         {
-            Report(what, name, _type.ClassName, "a member SessionGen generates");
+            Report(what, name, _type.ClassName, BindingNames.IsObjectMember(name) ? ObjectMemberOwner : "a member SessionGen generates");
             return null;
         }
 
         var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in members2)
         {
-            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name))
+            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name || BindingNames.IsObjectMember(member.Name)))
             {
                 return null;
             }
@@ -237,7 +239,7 @@ internal sealed class ContractBinder
     {
         if (reserved)
         {
-            Report(what, displayName ?? key, container, "a member SessionGen generates (or the containing type itself)");
+            Report(what, displayName ?? key, container, BindingNames.IsObjectMember(displayName ?? key) ? ObjectMemberOwner : "a member SessionGen generates (or the containing type itself)");
             return true;
         }
 
