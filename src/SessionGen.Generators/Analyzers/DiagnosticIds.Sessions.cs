@@ -1,0 +1,22 @@
+namespace SessionGen.Generators.Diagnostics;
+
+/// <summary>Session declarations (110–119) and session policies (201–2xx).</summary>
+internal static partial class DiagnosticIds
+{
+    public const string InvalidAmountLiteral = "SESSGEN110";
+    public const string UnknownFunction = "SESSGEN111";
+    public const string AmbiguousFunction = "SESSGEN112";
+    public const string InvalidRuleParameter = "SESSGEN113";
+    public const string ParamRuleWithoutAction = "SESSGEN114";
+    public const string InvalidExpiry = "SESSGEN115";
+    public const string DuplicateAction = "SESSGEN116";
+    public const string InvalidMaxUses = "SESSGEN117";
+    public const string MissingContract = "SESSGEN118";
+    public const string InvalidRange = "SESSGEN119";
+
+    public const string SessionWithoutActions = "SESSGEN201";
+    public const string SessionWithoutExpiry = "SESSGEN202";
+    public const string ActionWithoutLimit = "SESSGEN203";
+    public const string SpendingLimitNotErc20 = "SESSGEN204";
+    public const string SudoOptIn = "SESSGEN205";
+}

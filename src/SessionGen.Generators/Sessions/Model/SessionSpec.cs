@@ -1,0 +1,47 @@
+using SessionGen.Generators.ContractBinding.Model;
+using SessionGen.Generators.Helpers;
+
+namespace SessionGen.Generators.Sessions.Model;
+
+/// <summary>
+/// Everything the session emitter needs, with functions resolved against their ABIs. Holds no symbols and no
+/// locations, so a whitespace edit leaves it equal and the emitted source cached.
+/// </summary>
+/// <param name="Type">Where the generated members go.</param>
+/// <param name="Contracts">The contracts the session calls, one <c>Address</c> parameter each, in first-use order.</param>
+/// <param name="Actions">The permitted functions.</param>
+/// <param name="ValueTransfer">The native value-transfer action, when declared.</param>
+/// <param name="Expiry">The time frame, when declared.</param>
+internal sealed record SessionSpec(
+    TypeHierarchy Type,
+    EquatableArray<ContractSpec> Contracts,
+    EquatableArray<ActionSpec> Actions,
+    ValueTransferSpec? ValueTransfer,
+    ExpiryDeclaration? Expiry);
+
+/// <summary>A contract of the session.</summary>
+/// <param name="FullyQualifiedName">The binding class's <c>global::</c> name.</param>
+/// <param name="Name">Its simple name, used in descriptions when no symbol is known.</param>
+/// <param name="ParameterName">The <c>Address</c> parameter of <c>CreateSession</c> that says where it is deployed.</param>
+/// <param name="Symbol">The token symbol from <c>[TokenDisplay]</c>, when given.</param>
+/// <param name="Decimals">The token decimals from <c>[TokenDisplay]</c>; amounts are shown in base units without it.</param>
+internal sealed record ContractSpec(string FullyQualifiedName, string Name, string ParameterName, string? Symbol, int? Decimals);
+
+/// <summary>One permitted function with its limits (amounts as decimal strings).</summary>
+internal sealed record ActionSpec(
+    int ContractIndex,
+    string FunctionName,
+    string CanonicalSignature,
+    uint Selector,
+    string? SpendingLimit,
+    long? MaxUses,
+    string? ValueLimit,
+    bool Sudo,
+    bool IsPayable,
+    EquatableArray<RuleSpec> Rules);
+
+/// <summary>A parameter rule resolved to its calldata offset (bytes after the selector) and the parameter's ABI type.</summary>
+internal sealed record RuleSpec(string Parameter, string ParameterType, byte Condition, ulong Offset, string Reference, string? UpperBound, string? CumulativeLimit);
+
+/// <summary>The native value-transfer action.</summary>
+internal sealed record ValueTransferSpec(string? ValueLimit, long? MaxUses, bool Sudo);

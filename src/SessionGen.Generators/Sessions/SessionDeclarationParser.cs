@@ -1,0 +1,301 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SessionGen.Generators.Amounts;
+using SessionGen.Generators.Diagnostics;
+using SessionGen.Generators.Helpers;
+using SessionGen.Generators.Models;
+using SessionGen.Generators.Sessions.Model;
+
+namespace SessionGen.Generators.Sessions;
+
+/// <summary>
+/// Reads the session attributes of a class into a <see cref="SessionDeclaration"/> and reports every problem
+/// that can be seen without the ABI. Shared by the analyzers (which report) and the generator (which emits).
+/// </summary>
+internal static class SessionDeclarationParser
+{
+    /// <summary>The ERC-20 functions the spending-limit policy understands, by name and canonical signature.</summary>
+    private static readonly ImmutableDictionary<string, string> Erc20SpendingFunctions = new Dictionary<string, string>
+    {
+        ["transfer"] = "transfer(address,uint256)",
+        ["approve"] = "approve(address,uint256)",
+        ["transferFrom"] = "transferFrom(address,address,uint256)",
+    }.ToImmutableDictionary();
+
+    private static readonly BigInteger MaxUInt128 = (BigInteger.One << 128) - 1;
+
+    /// <summary>Returns null when the class carries no session attribute.</summary>
+    public static SessionDeclaration? Parse(INamedTypeSymbol type, SessionAttributeSymbols symbols, CancellationToken cancellationToken)
+    {
+        var attributes = type.GetAttributes();
+        if (!attributes.Any(symbols.IsSessionAttribute))
+        {
+            return null;
+        }
+
+        var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        var ownContract = ReadContract(type, symbols);
+        var actions = ImmutableArray.CreateBuilder<ActionDeclaration>();
+        var rules = ImmutableArray.CreateBuilder<ParamRuleDeclaration>();
+        ValueTransferDeclaration? valueTransfer = null;
+        ExpiryDeclaration? expiry = null;
+
+        foreach (var attribute in attributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var arguments = new AttributeArguments(attribute, cancellationToken);
+            if (SessionAttributeSymbols.Is(attribute, symbols.SessionAction))
+            {
+                actions.Add(ReadAction(type, arguments, symbols, ownContract, diagnostics));
+            }
+            else if (SessionAttributeSymbols.Is(attribute, symbols.SessionValueTransfer))
+            {
+                valueTransfer = ReadValueTransfer(arguments, diagnostics);
+            }
+            else if (SessionAttributeSymbols.Is(attribute, symbols.ParamRule))
+            {
+                rules.Add(ReadRule(type, arguments, symbols, ownContract, diagnostics));
+            }
+            else if (SessionAttributeSymbols.Is(attribute, symbols.SessionExpiry))
+            {
+                expiry = ReadExpiry(arguments, diagnostics);
+            }
+        }
+
+        var location = LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource));
+        CheckPolicies(type.Name, location, actions, valueTransfer, expiry, rules, diagnostics);
+        return new SessionDeclaration(type.Name, location, actions.ToImmutable().ToEquatableArray(), valueTransfer, expiry,
+            rules.ToImmutable().ToEquatableArray(), diagnostics.ToImmutable().ToEquatableArray());
+    }
+
+    private static ActionDeclaration ReadAction(INamedTypeSymbol type, AttributeArguments arguments, SessionAttributeSymbols symbols, ContractReference? ownContract, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var function = arguments.Constructor<string>(0) ?? string.Empty;
+        var contract = ResolveContract(type, arguments, symbols, ownContract, "The action '" + function + "'", diagnostics);
+        var spendingLimit = ReadAmount(arguments, "SpendingLimit", diagnostics);
+        var valueLimit = ReadAmount(arguments, "ValueLimit", diagnostics);
+        var maxUses = ReadMaxUses(arguments, function, diagnostics);
+        return new ActionDeclaration(contract, function, arguments.Location, arguments.ConstructorLocation(0, "function"),
+            spendingLimit, arguments.NamedLocation("SpendingLimit"), maxUses, valueLimit, arguments.Named<bool>("Sudo"), DeclaresLimit(arguments));
+    }
+
+    private static ValueTransferDeclaration ReadValueTransfer(AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics) =>
+        new(arguments.Location, ReadAmount(arguments, "ValueLimit", diagnostics), ReadMaxUses(arguments, "native value transfer", diagnostics), arguments.Named<bool>("Sudo"), DeclaresLimit(arguments));
+
+    private static bool DeclaresLimit(AttributeArguments arguments) =>
+        arguments.Has("SpendingLimit") || arguments.Has("MaxUses") || arguments.Has("ValueLimit");
+
+    private static ParamRuleDeclaration ReadRule(INamedTypeSymbol type, AttributeArguments arguments, SessionAttributeSymbols symbols, ContractReference? ownContract, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var function = arguments.Constructor<string>(0) ?? string.Empty;
+        var parameter = arguments.Constructor<string>(1) ?? string.Empty;
+        var condition = arguments.Constructor<byte>(2);
+        var contract = ResolveContract(type, arguments, symbols, ownContract, "The parameter rule on '" + function + "'", diagnostics);
+        var reference = ReadAmount(arguments, "reference", diagnostics, constructorIndex: 3);
+        var upperBound = ReadAmount(arguments, "UpperBound", diagnostics);
+        var cumulativeLimit = ReadAmount(arguments, "CumulativeLimit", diagnostics);
+
+        const byte InRange = 6;
+        string? problem = null;
+        if (condition > InRange)
+        {
+            problem = "uses condition " + condition.ToString(CultureInfo.InvariantCulture) + ", which is not a ParamCondition";
+        }
+        else if (condition == InRange && !arguments.Has("UpperBound"))
+        {
+            problem = "uses ParamCondition.InRange without UpperBound; set UpperBound = \"…\" (the reference is the lower bound)";
+        }
+        else if (condition != InRange && arguments.Has("UpperBound"))
+        {
+            problem = "sets UpperBound, which only applies to ParamCondition.InRange; remove it or use InRange";
+        }
+        else if (condition == InRange && reference is not null && upperBound is not null)
+        {
+            var lower = BigInteger.Parse(reference, CultureInfo.InvariantCulture);
+            var upper = BigInteger.Parse(upperBound, CultureInfo.InvariantCulture);
+            problem = lower > MaxUInt128 || upper > MaxUInt128
+                ? "has a bound above 2^128-1; InRange packs both bounds into one 32-byte word, so each must fit in 128 bits"
+                : lower > upper ? "has a lower bound (" + reference + ") above its upper bound (" + upperBound + ")" : null;
+        }
+
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidRange, arguments.Location, function, parameter, problem));
+        }
+
+        return new ParamRuleDeclaration(contract, function, parameter, arguments.Location, arguments.ConstructorLocation(1, "parameter"),
+            condition, reference ?? "0", upperBound, cumulativeLimit);
+    }
+
+    private static ExpiryDeclaration ReadExpiry(AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var duration = arguments.Named<int>("Days") * 1440L + arguments.Named<int>("Hours") * 60L + arguments.Named<int>("Minutes");
+        var startsAfter = (long)arguments.Named<int>("StartsAfterMinutes");
+        if (duration <= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidExpiry, arguments.Location,
+                "lasts " + duration.ToString(CultureInfo.InvariantCulture) + " minutes, so the session could never be used"));
+        }
+
+        if (startsAfter < 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidExpiry, arguments.NamedLocation("StartsAfterMinutes"),
+                "starts " + (-startsAfter).ToString(CultureInfo.InvariantCulture) + " minutes before the session is created"));
+        }
+
+        return new ExpiryDeclaration(duration, startsAfter);
+    }
+
+    /// <summary>The parsed amount as a decimal string; null when absent or invalid (then a diagnostic is added).</summary>
+    private static string? ReadAmount(AttributeArguments arguments, string name, ImmutableArray<DiagnosticInfo>.Builder diagnostics, int constructorIndex = -1)
+    {
+        var isConstructor = constructorIndex >= 0;
+        if (!isConstructor && !arguments.Has(name))
+        {
+            return null;
+        }
+
+        var text = isConstructor ? arguments.Constructor<string>(constructorIndex) : arguments.Named<string>(name);
+        if (AmountLiteral.TryParse(text, out var value, out var error))
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var location = isConstructor ? arguments.ConstructorLocation(constructorIndex, name) : arguments.NamedLocation(name);
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAmountLiteral, location, name, text ?? "null", error));
+        return null;
+    }
+
+    private static long? ReadMaxUses(AttributeArguments arguments, string function, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (!arguments.Has("MaxUses"))
+        {
+            return null;
+        }
+
+        var maxUses = arguments.Named<long>("MaxUses");
+        if (maxUses > 0)
+        {
+            return maxUses;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMaxUses, arguments.NamedLocation("MaxUses"),
+            maxUses.ToString(CultureInfo.InvariantCulture), function));
+        return null;
+    }
+
+    private static ContractReference? ResolveContract(INamedTypeSymbol type, AttributeArguments arguments, SessionAttributeSymbols symbols, ContractReference? ownContract, string subject, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (symbols.ContractAbi is null)
+        {
+            return null; // bindings unavailable in this SessionGen: nothing to check against
+        }
+
+        if (arguments.Named<ITypeSymbol>("Contract") is INamedTypeSymbol contractType)
+        {
+            var contract = ReadContract(contractType, symbols);
+            if (contract is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingContract, arguments.NamedLocation("Contract"),
+                    subject + " names Contract = typeof(" + contractType.Name + "), which has no [ContractAbi]"));
+            }
+
+            return contract;
+        }
+
+        if (ownContract is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingContract, arguments.Location,
+                subject + " sets no Contract and '" + type.Name + "' has no [ContractAbi]"));
+        }
+
+        return ownContract;
+    }
+
+    private static ContractReference? ReadContract(INamedTypeSymbol type, SessionAttributeSymbols symbols)
+    {
+        var attributes = type.GetAttributes();
+        var contractAbi = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.ContractAbi));
+        if (contractAbi?.ConstructorArguments.FirstOrDefault().Value is not string path)
+        {
+            return null;
+        }
+
+        var display = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
+        var symbol = display?.ConstructorArguments.FirstOrDefault().Value as string;
+        var decimals = display is { ConstructorArguments.Length: 2 } && display.ConstructorArguments[1].Value is int d && d is >= 0 and <= 77 ? d : (int?)null;
+        return new ContractReference(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
+    }
+
+    /// <summary>The checks across attributes: 201–205, duplicates and rules without an action.</summary>
+    private static void CheckPolicies(string typeName, LocationInfo? location, IReadOnlyList<ActionDeclaration> actions, ValueTransferDeclaration? valueTransfer,
+        ExpiryDeclaration? expiry, IReadOnlyList<ParamRuleDeclaration> rules, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (actions.Count == 0 && valueTransfer is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SessionWithoutActions, location, typeName));
+        }
+
+        if (expiry is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SessionWithoutExpiry, location, typeName));
+        }
+
+        var seen = new HashSet<(string?, string)>();
+        foreach (var action in actions)
+        {
+            var contractName = action.Contract?.FullyQualifiedName;
+            if (action.Contract is not null && !seen.Add((contractName, action.Function)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAction, action.AttributeLocation, action.Function, action.Contract?.Name ?? typeName));
+            }
+
+            // With a contract the check runs on the resolved signature (SessionResolver); without one, on the name.
+            if (action.SpendingLimit is not null && action.Contract is null && !IsErc20SpendingFunction(action.Function))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, action.Function, FunctionName(action.Function), action.SpendingLimit));
+            }
+
+            if (action.Sudo)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SudoOptIn, action.AttributeLocation, action.Function));
+            }
+            else if (!action.DeclaresLimit && !rules.Any(rule => rule.Function == action.Function && rule.Contract?.FullyQualifiedName == contractName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, action.AttributeLocation, action.Function));
+            }
+        }
+
+        if (valueTransfer is { Sudo: true })
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SudoOptIn, valueTransfer.AttributeLocation, "native value transfer"));
+        }
+        else if (valueTransfer is { DeclaresLimit: false })
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, valueTransfer.AttributeLocation, "native value transfer"));
+        }
+
+        foreach (var rule in rules)
+        {
+            if (!actions.Any(action => action.Function == rule.Function && action.Contract?.FullyQualifiedName == rule.Contract?.FullyQualifiedName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParamRuleWithoutAction, rule.AttributeLocation, rule.Function));
+            }
+        }
+    }
+
+    /// <summary>A name the spending-limit policy understands, or its exact ERC-20 signature.</summary>
+    internal static bool IsErc20SpendingFunction(string function) =>
+        Erc20SpendingFunctions.ContainsKey(function) || Erc20SpendingFunctions.ContainsValue(function);
+
+    internal static string FunctionName(string function)
+    {
+        var parenthesis = function.IndexOf('(');
+        return parenthesis < 0 ? function : function.Substring(0, parenthesis);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SessionGen.Generators.Abi;
+using SessionGen.Generators.ContractBinding.Model;
+using SessionGen.Generators.Helpers;
+using SessionGen.Generators.Sessions.Model;
+
+namespace SessionGen.Generators.Sessions;
+
+/// <summary>
+/// Turns each class with <c>[SessionAction]</c>s (or <c>[SessionValueTransfer]</c>) into a typed session
+/// definition: <c>CreateSession</c> overloads returning the protocol <c>Session</c>, <c>Describe</c> for the
+/// approval text, and <c>SessionCalls</c>, call builders for the permitted functions only.
+/// </summary>
+/// <remarks>
+/// Diagnostics are not reported here but by <see cref="Analyzers.SessionAnalyzer"/>, which runs the same parser
+/// and resolver live in the IDE; a declaration with an error simply produces no session code.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class SessionGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var withActions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(SessionAttributeSymbols.SessionActionName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (context, cancellationToken) => ReadTarget(context, skipIfItHasActions: false, cancellationToken))
+            .Where(static target => target is not null)
+            .WithTrackingName(TrackingNames.SessionTargets);
+
+        // Classes with only a value transfer; those that also have actions come through the first provider.
+        var valueTransferOnly = context.SyntaxProvider
+            .ForAttributeWithMetadataName(SessionAttributeSymbols.SessionValueTransferName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (context, cancellationToken) => ReadTarget(context, skipIfItHasActions: true, cancellationToken))
+            .Where(static target => target is not null)
+            .WithTrackingName(TrackingNames.SessionValueTransferTargets);
+
+        var abiFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => AbiReader.Read(file.Path, file.GetText(cancellationToken)))
+            .Collect()
+            .Select(static (files, _) => files.ToEquatableArray())
+            .WithTrackingName(TrackingNames.SessionAbiFiles);
+
+        var projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) ? directory : null)
+            .WithTrackingName(TrackingNames.SessionProjectDirectory);
+
+        var abis = abiFiles.Combine(projectDirectory);
+        foreach (var targets in new[] { withActions, valueTransferOnly })
+        {
+            var specs = targets
+                .Combine(abis)
+                .Select(static (input, _) => Resolve(input.Left!, input.Right.Left, input.Right.Right))
+                .Where(static spec => spec is not null)
+                .WithTrackingName(TrackingNames.SessionSpecs);
+
+            context.RegisterSourceOutput(specs, static (context, spec) =>
+                context.AddSource(SessionEmitter.HintName(spec!), SessionEmitter.Emit(spec!)));
+        }
+    }
+
+    private static SessionTarget? ReadTarget(GeneratorAttributeSyntaxContext context, bool skipIfItHasActions, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || SessionAttributeSymbols.TryCreate(context.SemanticModel.Compilation) is not { } symbols
+            || skipIfItHasActions && type.GetAttributes().Any(a => SessionAttributeSymbols.Is(a, symbols.SessionAction))
+            || SessionDeclarationParser.Parse(type, symbols, cancellationToken) is not { } declaration)
+        {
+            return null;
+        }
+
+        var isPartial = type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declarationSyntax && declarationSyntax.Modifiers.Any(SyntaxKind.PartialKeyword));
+        return new SessionTarget(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), isPartial, declaration);
+    }
+
+    private static SessionSpec? Resolve(SessionTarget target, EquatableArray<AbiReadResult> files, string? projectDirectory)
+    {
+        if (!target.IsPartial)
+        {
+            return null; // the class cannot be extended; the binding generator reports SESSGEN100 for [ContractAbi] classes
+        }
+
+        return SessionResolver.Resolve(target.Declaration, target.Type, target.FullyQualifiedName, contract =>
+        {
+            var path = AbiPaths.Find(contract.AbiPath, projectDirectory, files.Select(file => file.Path));
+            return path is null ? null : files.First(file => file.Path == path).Abi;
+        }).Spec;
+    }
+}

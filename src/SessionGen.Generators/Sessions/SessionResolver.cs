@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionGen.Generators.Abi;
+using SessionGen.Generators.ContractBinding.Model;
+using SessionGen.Generators.Diagnostics;
+using SessionGen.Generators.Helpers;
+using SessionGen.Generators.Models;
+using SessionGen.Generators.Sessions.Model;
+
+namespace SessionGen.Generators.Sessions;
+
+/// <summary>
+/// Resolves a <see cref="SessionDeclaration"/> against its contracts' ABIs: functions to selectors (SESSGEN111/112),
+/// rule parameters to calldata offsets (SESSGEN113), spending limits to ERC-20 functions (SESSGEN204). The result
+/// is the emitter's <see cref="SessionSpec"/>, or none when the declaration has an error.
+/// </summary>
+internal static class SessionResolver
+{
+    /// <summary>The parameter names of CreateSession a contract parameter must not take.</summary>
+    private static readonly ImmutableHashSet<string> ReservedParameterNames = ImmutableHashSet.Create(
+        "sessionKey", "sessionValidator", "sessionValidatorInitData", "now", "salt", "deployment", "policies", "valueRecipient");
+
+    /// <param name="declaration">The attributes as read by <see cref="SessionDeclarationParser"/>.</param>
+    /// <param name="type">Where the session class is declared; null when only diagnostics are wanted (analyzers).</param>
+    /// <param name="sessionTypeName">The session class's <c>global::</c> name.</param>
+    /// <param name="abiOf">The ABI of a contract, or null when it cannot be read (the binding generator reports why).</param>
+    public static (SessionSpec? Spec, ImmutableArray<SessionFinding> Findings) Resolve(
+        SessionDeclaration declaration, TypeHierarchy? type, string sessionTypeName, Func<ContractReference, ContractAbiModel?> abiOf)
+    {
+        var findings = ImmutableArray.CreateBuilder<SessionFinding>();
+        var contracts = new List<ContractReference>();
+        var actions = ImmutableArray.CreateBuilder<ActionSpec>();
+        var complete = true;
+
+        foreach (var action in declaration.Actions)
+        {
+            var function = action.Contract is { } contract && abiOf(contract) is { } abi
+                ? ResolveFunction(action.Function, contract, abi, action.FunctionLocation, findings)
+                : null;
+            if (function is null || action.Contract is null)
+            {
+                complete = false;
+                continue;
+            }
+
+            if (action.SpendingLimit is not null && !IsErc20Spending(function))
+            {
+                var amountParameter = function.Inputs.FirstOrDefault(input => input.Type == "uint256")?.Name;
+                findings.Add(new SessionFinding(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, function.CanonicalSignature, action.Function, action.SpendingLimit),
+                    amountParameter is { Length: > 0 } ? amountParameter : null));
+                complete = false;
+            }
+
+            var rules = ImmutableArray.CreateBuilder<RuleSpec>();
+            foreach (var rule in declaration.Rules.Where(rule => rule.Function == action.Function && rule.Contract == action.Contract))
+            {
+                if (ParameterOffset(function, rule.Parameter, out var offset, out var parameterType, out var problem))
+                {
+                    rules.Add(new RuleSpec(rule.Parameter, parameterType, rule.Condition, offset, rule.Reference, rule.UpperBound, rule.CumulativeLimit));
+                }
+                else
+                {
+                    findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidRuleParameter, rule.ParameterLocation, function.CanonicalSignature, problem,
+                        ParameterList(function))));
+                    complete = false;
+                }
+            }
+
+            if (!contracts.Contains(action.Contract))
+            {
+                contracts.Add(action.Contract);
+            }
+
+            actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), function.Name, function.CanonicalSignature, function.Selector,
+                action.SpendingLimit, action.MaxUses, action.ValueLimit, action.Sudo, function.IsPayable, rules.ToImmutable().ToEquatableArray()));
+        }
+
+        if (type is null || !complete || declaration.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            || actions.Count == 0 && declaration.ValueTransfer is null)
+        {
+            return (null, findings.ToImmutable());
+        }
+
+        var contractSpecs = contracts.Select(c => new ContractSpec(c.FullyQualifiedName, c.Name, ParameterName(c, sessionTypeName), c.Symbol, c.Decimals));
+        var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(transfer.ValueLimit, transfer.MaxUses, transfer.Sudo) : null;
+        return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry), findings.ToImmutable());
+    }
+
+    private static AbiFunctionModel? ResolveFunction(string function, ContractReference contract, ContractAbiModel abi, LocationInfo? location, ImmutableArray<SessionFinding>.Builder findings)
+    {
+        var matches = abi.FindFunctions(function);
+        if (matches.Length == 1)
+        {
+            return matches[0];
+        }
+
+        if (matches.Length > 1)
+        {
+            findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousFunction, location, function, contract.Name,
+                string.Join(", ", matches.Select(m => "\"" + m.CanonicalSignature + "\"")))));
+            return null;
+        }
+
+        var name = SessionDeclarationParser.FunctionName(function);
+        var byName = abi.FindFunctions(name);
+        var suggestions = byName.Length > 0
+            ? byName.Select(f => f.CanonicalSignature).ToList()
+            : NameSuggestions.Closest(name, abi.Functions.Select(f => f.Name));
+        var hint = suggestions.Count > 0
+            ? "; did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?"
+            : "; its functions are " + string.Join(", ", abi.Functions.Select(f => f.Name).Distinct().Take(12)) + (abi.Functions.Count > 12 ? ", …" : string.Empty);
+        findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownFunction, location, contract.Name, function, hint),
+            suggestions.Count == 1 ? suggestions[0] : null));
+        return null;
+    }
+
+    private static bool IsErc20Spending(AbiFunctionModel function) =>
+        SessionDeclarationParser.IsErc20SpendingFunction(function.CanonicalSignature);
+
+    /// <summary>
+    /// The byte offset after the selector of a static parameter, or of a member of a static tuple parameter written as
+    /// <c>params.amountIn</c>. Dynamic values have only a pointer in the head, so a rule on them is refused.
+    /// </summary>
+    internal static bool ParameterOffset(AbiFunctionModel function, string path, out ulong offset, out string type, out string problem)
+    {
+        offset = 0;
+        type = string.Empty;
+        IReadOnlyList<AbiParameterModel> level = function.Inputs;
+        var segments = path.Split('.');
+        for (var s = 0; s < segments.Length; s++)
+        {
+            var index = -1;
+            for (var i = 0; i < level.Count; i++)
+            {
+                if (level[i].Name == segments[s])
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index < 0)
+            {
+                problem = "has no parameter '" + path + "'";
+                return false;
+            }
+
+            for (var i = 0; i < index; i++)
+            {
+                offset += (ulong)level[i].TypeInfo.HeadSize;
+            }
+
+            var info = level[index].TypeInfo;
+            if (info.IsDynamic)
+            {
+                problem = "has '" + path + "' of dynamic type " + info.Canonical;
+                return false;
+            }
+
+            var isLast = s == segments.Length - 1;
+            if (isLast && info.Kind is AbiTypeKind.Tuple or AbiTypeKind.FixedArray)
+            {
+                problem = "has '" + path + "' of type " + info.Canonical + ", which is not a single word; name one of its members (\"" + path + ".member\")";
+                return false;
+            }
+
+            if (!isLast && info.Kind != AbiTypeKind.Tuple)
+            {
+                problem = "has '" + string.Join(".", segments.Take(s + 1)) + "' of type " + info.Canonical + ", which has no members";
+                return false;
+            }
+
+            level = info.Components;
+            type = info.Canonical;
+        }
+
+        problem = string.Empty;
+        return true;
+    }
+
+    private static string ParameterList(AbiFunctionModel function) =>
+        function.Inputs.Count == 0 ? " (it has no parameters)" : " (its parameters: " + string.Join(", ", function.Inputs.Select(p => p.Type + " " + p.Name)) + ")";
+
+    private static string ParameterName(ContractReference contract, string sessionTypeName)
+    {
+        if (contract.FullyQualifiedName == sessionTypeName)
+        {
+            return "contract";
+        }
+
+        var name = char.ToLowerInvariant(contract.Name[0]) + contract.Name.Substring(1);
+        name = ReservedParameterNames.Contains(name) ? name + "Contract" : name;
+        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    }
+}

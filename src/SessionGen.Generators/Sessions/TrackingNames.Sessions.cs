@@ -1,0 +1,11 @@
+namespace SessionGen.Generators;
+
+/// <summary>Steps of the session generator.</summary>
+internal static partial class TrackingNames
+{
+    public const string SessionTargets = nameof(SessionTargets);
+    public const string SessionValueTransferTargets = nameof(SessionValueTransferTargets);
+    public const string SessionAbiFiles = nameof(SessionAbiFiles);
+    public const string SessionProjectDirectory = nameof(SessionProjectDirectory);
+    public const string SessionSpecs = nameof(SessionSpecs);
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Linq;
+using System.Numerics;
+using System.Reflection;
+using SessionGen.Generators.Sessions;
+using SessionGen.Generators.Tests.Infrastructure;
+using SessionGen.Protocol;
+using Xunit;
+
+namespace SessionGen.Generators.Tests.Sessions;
+
+public sealed class SessionGeneratorTests
+{
+    internal const string UsdcTrading = """
+        using SessionGen;
+        using SessionGen.Protocol;
+        namespace Demo;
+
+        [ContractAbi("abis/ERC20.json")]
+        [TokenDisplay("USDC", 6)]
+        [SessionAction("transfer", SpendingLimit = "100e6")]
+        [SessionExpiry(Days = 7)]
+        public partial class UsdcTrading { }
+        """;
+
+    internal const string Treasury = """
+        using SessionGen;
+        using SessionGen.Protocol;
+        namespace Demo;
+
+        [ContractAbi("abis/ERC20.json")]
+        [TokenDisplay("USDC", 6)]
+        public partial class Usdc { }
+
+        [ContractAbi("abis/Vault.json")]
+        public partial class Vault { }
+
+        [SessionAction("approve", Contract = typeof(Usdc), SpendingLimit = "1_000e6")]
+        [SessionAction("deposit", Contract = typeof(Vault))]
+        [ParamRule("deposit", "assets", ParamCondition.LessThanOrEqual, "250e6", Contract = typeof(Vault), CumulativeLimit = "1_000e6")]
+        [SessionValueTransfer(ValueLimit = "0.5e18", MaxUses = 2)]
+        [SessionExpiry(Hours = 12, StartsAfterMinutes = 5)]
+        public partial class Treasury { }
+        """;
+
+    internal const string EveryPolicy = """
+        using SessionGen;
+        using SessionGen.Protocol;
+        namespace Demo.Policies;
+
+        [ContractAbi("abis/Router.json")]
+        [SessionAction("exactInputSingle", MaxUses = 10, ValueLimit = "1e18")]
+        [ParamRule("exactInputSingle", "params.amountIn", ParamCondition.InRange, "1e6", UpperBound = "5e6")]
+        [ParamRule("exactInputSingle", "params.recipient", ParamCondition.Equal, "0x000000000000000000000000000000000000bEEF")]
+        [ParamRule("exactInputSingle", "params.amountOutMinimum", ParamCondition.GreaterThan, "0", CumulativeLimit = "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")]
+        public partial class Swapper { }
+
+        [ContractAbi("abis/Vault.json")]
+        [SessionAction("withdraw(uint256)", Sudo = true)]
+        [SessionAction("deposit")]
+        [SessionExpiry(Minutes = 90)]
+        public partial class VaultKeeper { }
+        """;
+
+    private static GeneratorRun Run(string source) =>
+        GeneratorHarness.Run(new SessionGenerator(), [source], TestAbis.All).AssertNoGeneratorCrash().AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
+
+    [Fact]
+    public void UsdcTrading_one_click_trading() =>
+        Snapshot.Verify(Run(UsdcTrading).Source("Demo.UsdcTrading.Session.g.cs"), "UsdcTrading");
+
+    [Fact]
+    public void Session_over_two_contracts_with_a_value_transfer() =>
+        Snapshot.Verify(Run(Treasury).Source("Demo.Treasury.Session.g.cs"), "Treasury");
+
+    [Fact]
+    public void Every_policy_kind()
+    {
+        var run = Run(EveryPolicy);
+        Snapshot.Verify(run.Source("Demo.Policies.Swapper.Session.g.cs"), "Swapper");
+        Snapshot.Verify(run.Source("Demo.Policies.VaultKeeper.Session.g.cs"), "VaultKeeper");
+    }
+
+    [Fact]
+    public void A_declaration_with_an_error_generates_no_session()
+    {
+        var run = GeneratorHarness.Run(new SessionGenerator(), ["""
+            using SessionGen;
+            [ContractAbi("abis/ERC20.json")]
+            [SessionAction("transfr", SpendingLimit = "1")]
+            [SessionExpiry(Days = 1)]
+            public partial class Typo { }
+
+            [ContractAbi("abis/ERC20.json")]
+            [SessionAction("transfer", SpendingLimit = "-1")]
+            [SessionExpiry(Days = 1)]
+            public partial class Negative { }
+
+            [ContractAbi("abis/ERC20.json")]
+            [SessionAction("transfer", SpendingLimit = "1")]
+            public class NotPartial { }
+            """], TestAbis.All).AssertNoGeneratorCrash().AssertCompiles();
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void CreateSession_equals_the_session_built_by_hand()
+    {
+        var assembly = Run(UsdcTrading).EmitAndLoad();
+        var type = assembly.GetType("Demo.UsdcTrading")!;
+        var usdc = Address.Parse("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        var sessionKey = Address.Parse("0x1111111111111111111111111111111111111111");
+        var now = new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
+        var salt = Bytes32.Parse("0x" + new string('a', 64));
+
+        var generated = (Session)Method(type, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, salt, null])!;
+
+        var deployment = SmartSessionDeployment.Current;
+        var expected = new Session(
+            deployment.OwnableValidator,
+            SessionValidatorInitData.Ownable(1, sessionKey),
+            salt,
+            [Policies.TimeFrame(now.AddDays(7), now, deployment.Policies)],
+            ERC7739Data.None,
+            [new ActionData(usdc, Selector.FromSignature("transfer(address,uint256)"), Policies.ERC20SpendingLimit(usdc, 100_000_000, deployment.Policies))]);
+        Assert.Equal(expected, generated);
+        Assert.Equal(expected.PermissionId, generated.PermissionId);
+
+        var text = (string)Method(type, "Describe", 2).Invoke(null, [usdc, now])!;
+        Assert.Equal(
+            "This session lets the app, without asking you again:\n"
+            + "- call transfer on USDC 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48; at most 100 USDC in total\n"
+            + "from 2026-11-25 14:00 UTC until 2026-12-02 14:00 UTC.",
+            text);
+    }
+
+    [Fact]
+    public void CreateSession_with_any_validator_and_every_policy_equals_the_session_built_by_hand()
+    {
+        var assembly = Run(Treasury).EmitAndLoad();
+        var type = assembly.GetType("Demo.Treasury")!;
+        var usdc = Address.Parse("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        var vault = Address.Parse("0x2222222222222222222222222222222222222222");
+        var recipient = Address.Parse("0x3333333333333333333333333333333333333333");
+        var validator = Address.Parse("0x4444444444444444444444444444444444444444");
+        var sessionKey = Address.Parse("0x1111111111111111111111111111111111111111");
+        var now = new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
+        var policies = PolicyAddresses.Legacy;
+        var initData = SessionValidatorInitData.SingleKey(sessionKey);
+
+        // The ReadOnlySpan<byte> overload cannot be invoked by reflection: call it through a compiled lambda instead.
+        var method = type.GetMethods().Single(m => m.Name == "CreateSession" && m.GetParameters().Any(p => p.Name == "sessionValidatorInitData"));
+        var generated = InvokeWithSpan(method, [usdc, vault, recipient, validator], initData, [now, default(Bytes32), policies]);
+
+        var expected = new Session(
+            validator, initData, default,
+            [Policies.TimeFrame(now.AddMinutes(5 + 720), now.AddMinutes(5), policies)],
+            ERC7739Data.None,
+            [
+                new ActionData(usdc, Selector.FromSignature("approve(address,uint256)"), Policies.ERC20SpendingLimit(usdc, 1_000_000_000, policies)),
+                new ActionData(vault, Selector.FromSignature("deposit(uint256,address)"),
+                    Policies.UniversalAction(new UniActionConfig(0, new ParamRule(ParamCondition.LessThanOrEqual, 0, ParamRule.Compare(ParamCondition.LessThanOrEqual, 0, 250_000_000).Reference, isLimited: true, limit: 1_000_000_000)), policies),
+                    Policies.ValueLimit(0, policies)),
+                new ActionData(recipient, new Selector(0xFFFFFFFF), Policies.UsageLimit(2, policies), Policies.ValueLimit(BigInteger.Parse("500000000000000000"), policies)),
+            ]);
+        Assert.Equal(expected, generated);
+    }
+
+    private static MethodInfo Method(Type type, string name, int parameters) =>
+        type.GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters);
+
+    private static Session InvokeWithSpan(MethodInfo method, object[] before, byte[] span, object?[] after)
+    {
+        var parameters = method.GetParameters().Select(p => System.Linq.Expressions.Expression.Parameter(p.ParameterType.IsByRefLike ? typeof(byte[]) : p.ParameterType)).ToArray();
+        var arguments = method.GetParameters().Select((p, i) => p.ParameterType.IsByRefLike
+            ? (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Convert(parameters[i], p.ParameterType)
+            : parameters[i]).ToArray();
+        var call = System.Linq.Expressions.Expression.Lambda(System.Linq.Expressions.Expression.Call(method, arguments), parameters).Compile();
+        return (Session)call.DynamicInvoke([.. before, span, .. after])!;
+    }
+}

@@ -1,0 +1,53 @@
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace SessionGen.IntegrationTests.Packaging;
+
+[Collection(PackageCollection.Name)]
+public class PackageLayoutTests(PackedPackageFixture package)
+{
+    [Fact]
+    public void Ships_the_runtime_for_each_target_framework_and_the_analyzers_in_one_slot()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        var entries = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToHashSet();
+
+        Assert.Contains("lib/net8.0/SessionGen.dll", entries);
+        Assert.Contains("lib/net10.0/SessionGen.dll", entries);
+        Assert.Contains("lib/net8.0/SessionGen.xml", entries);
+        Assert.Contains("lib/net10.0/SessionGen.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/SessionGen.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/SessionGen.CodeFixes.dll", entries);
+        Assert.Contains("buildTransitive/SessionGen.props", entries);
+        Assert.Contains("README.md", entries);
+
+        // One analyzer slot only: a second copy (e.g. analyzers/dotnet/ without cs) would load twice.
+        var analyzerFolders = entries.Where(e => e.StartsWith("analyzers/", System.StringComparison.Ordinal))
+            .Select(e => e[..e.LastIndexOf('/')]).Distinct().ToList();
+        Assert.Equal(new[] { "analyzers/dotnet/cs" }, analyzerFolders);
+        // The analyzers must not drag their own dependencies in: the host provides Roslyn.
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", System.StringComparison.Ordinal) && e.Contains("Microsoft.CodeAnalysis"));
+    }
+
+    [Fact]
+    public void Has_the_metadata_a_user_sees_on_the_package_page()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", System.StringComparison.Ordinal)).Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Field(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+        Assert.Equal("SessionGen", Field("id"));
+        Assert.Equal(package.Version, Field("version"));
+        Assert.Equal("MIT", Field("license"));
+        Assert.Equal("README.md", Field("readme"));
+        Assert.Contains("Smart Sessions", Field("description"));
+        Assert.Contains("erc-7579", Field("tags"));
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToHashSet();
+        Assert.Contains("Nethereum.Web3", dependencies);
+        Assert.DoesNotContain("SessionGen.Generators", dependencies);
+        Assert.DoesNotContain("SessionGen.CodeFixes", dependencies);
+    }
+}
