@@ -199,8 +199,9 @@ internal sealed class ContractBinder
             return null;
         }
 
-        var members2 = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
-        var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, members2.ToEquatableArray());
+        // Struct members are PascalCase properties, not parameters.
+        var properties = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
+        var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, properties.ToEquatableArray());
         var existing = _structs.FirstOrDefault(s => s.Name == name);
         if (existing is not null)
         {
@@ -220,7 +221,7 @@ internal sealed class ContractBinder
         }
 
         var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in members2)
+        foreach (var member in properties)
         {
             if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name || BindingNames.IsInheritedMember(member.Name)))
             {
