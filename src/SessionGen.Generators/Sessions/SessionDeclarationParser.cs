@@ -290,6 +290,12 @@ internal static class SessionDeclarationParser
         }
     }
 
+    /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c> (so generated members can be added).</summary>
+    internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PartialKeyword));
+
     /// <summary>A name the spending-limit policy understands, or its exact ERC-20 signature.</summary>
     internal static bool IsErc20SpendingFunction(string function) =>
         Erc20SpendingFunctions.ContainsKey(function) || Erc20SpendingFunctions.ContainsValue(function);
