@@ -6,7 +6,7 @@
 // Prints one JSON document: { version, smartSession, vectors: [ { session inputs, SDK outputs } ] }.
 // Outputs longer than 512 bytes are given as { sha256, length } to keep the document small; shorter ones as hex.
 import { createHash } from 'node:crypto'
-import { encodeAbiParameters, hashTypedData, zeroHash } from 'viem'
+import { encodeAbiParameters, hashStruct, hashTypedData, zeroHash } from 'viem'
 import { Random, toJson } from './lib/random.mjs'
 
 const [seedArg, countArg, versionArg] = process.argv.slice(2)
@@ -239,7 +239,9 @@ function enableDigest(session, withTypedData) {
     viemDigest: hashTypedData({ domain: DOMAIN, types: TYPES, primaryType: PRIMARY_TYPE, message }),
   }
   if (withTypedData) {
-    // The same typed data as JSON (eth_signTypedData_v4 shape) for Nethereum's encoder.
+    // Each chain's session struct hash (the module's getSessionDigest), and the same typed data as JSON
+    // (eth_signTypedData_v4 shape) for Nethereum's encoder.
+    result.sessionDigests = chainSessions.map((c) => hashStruct({ types: TYPES, primaryType: legacy ? 'SessionEIP712' : 'SignedSession', data: c.session }))
     result.typedData = {
       types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }], ...TYPES },
       primaryType: PRIMARY_TYPE,

@@ -61,10 +61,18 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models, static (context, model) =>
             context.AddSource(model!.Type.HintName, ContractBindingEmitter.Emit(model)));
 
+        // Declaration diagnostics are re-attached to their syntax tree when reported (models hold no trees), so that
+        // the IDE can offer code fixes such as "make the class partial". Only this reporting step sees the compilation.
         var bindingDiagnostics = bindings
             .Select(static (binding, _) => binding.Diagnostics)
             .WithTrackingName(TrackingNames.BindingDiagnostics);
-        context.RegisterSourceOutput(bindingDiagnostics, static (context, diagnostics) => Report(context, diagnostics));
+        context.RegisterSourceOutput(bindingDiagnostics.Combine(context.CompilationProvider), static (context, input) =>
+        {
+            foreach (var diagnostic in input.Left)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
+            }
+        });
 
         // A file's own problems are reported once, however many classes use it, and only for files some class uses
         // (other .json AdditionalFiles, such as settings, are none of this generator's business).

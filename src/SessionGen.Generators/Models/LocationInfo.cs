@@ -11,6 +11,23 @@ internal sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePosi
 {
     public Location ToLocation() => Location.Create(FilePath, TextSpan, LineSpan);
 
+    /// <summary>
+    /// The location in <paramref name="compilation"/>'s syntax tree of <see cref="FilePath"/> when there is one (so that
+    /// the IDE can offer code fixes on it), else an external-file location (e.g. in an ABI file).
+    /// </summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && TextSpan.End <= tree.Length)
+            {
+                return Location.Create(tree, TextSpan);
+            }
+        }
+
+        return ToLocation();
+    }
+
     public static LocationInfo? From(Location? location) =>
         location is null || location.SourceTree is null && !location.IsInSource && location.Kind != LocationKind.ExternalFile
             ? null

@@ -205,13 +205,13 @@ internal static class SessionEmitter
         {
             return rule.UpperBound is { } upper
                 ? $"{Protocol}ParamRule.InRange({offset}, {Number(rule.Reference)}, {Number(upper)})"
-                : $"{Protocol}ParamRule.Compare({Protocol}ParamCondition.{ConditionNames[rule.Condition]}, {offset}, {Number(rule.Reference)})";
+                : $"{Protocol}ParamRule.Compare(global::SessionGen.ParamCondition.{ConditionNames[rule.Condition]}, {offset}, {Number(rule.Reference)})";
         }
 
         var word = rule.UpperBound is { } bound
             ? (System.Numerics.BigInteger.Parse(rule.Reference, CultureInfo.InvariantCulture) << 128) | System.Numerics.BigInteger.Parse(bound, CultureInfo.InvariantCulture)
             : System.Numerics.BigInteger.Parse(rule.Reference, CultureInfo.InvariantCulture);
-        return $"new {Protocol}ParamRule({Protocol}ParamCondition.{ConditionNames[rule.Condition]}, {offset}, global::SessionGen.Bytes32.Parse(\"{Word(word)}\"), isLimited: true, limit: {Number(rule.CumulativeLimit)})";
+        return $"new {Protocol}ParamRule(global::SessionGen.ParamCondition.{ConditionNames[rule.Condition]}, {offset}, global::SessionGen.Bytes32.Parse(\"{Word(word)}\"), isLimited: true, limit: {Number(rule.CumulativeLimit)})";
     }
 
     private static void EmitDescribe(SourceWriter w, SessionSpec spec, string contractParameters)

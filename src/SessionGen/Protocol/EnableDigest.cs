@@ -171,7 +171,7 @@ public static class EnableDigest
         PutWord(signedSession, 4, Keccak256.Hash(session.SessionValidatorInitData.Span));
         PutWord(signedSession, 5, session.Salt);
         PutAddress(signedSession, 6, smartSession);
-        PutWord(signedSession, 7, ParamRule.ToWord(nonce, 256, nameof(nonce)));
+        PutWord(signedSession, 7, Words.FromUInt(nonce, 256, nameof(nonce)));
         return Keccak256.Hash(signedSession);
     }
 
@@ -188,7 +188,7 @@ public static class EnableDigest
         PutWord(words, 7, HashPolicies(session.UserOpPolicies));
         PutWord(words, 8, HashLegacyErc7739(session.Erc7739Policies));
         PutWord(words, 9, HashActions(session.Actions));
-        PutWord(words, 10, ParamRule.ToWord(nonce, 256, nameof(nonce)));
+        PutWord(words, 10, Words.FromUInt(nonce, 256, nameof(nonce)));
         return Keccak256.Hash(words);
     }
 
@@ -205,7 +205,7 @@ public static class EnableDigest
     {
         Span<byte> words = stackalloc byte[4 * AbiSize.Word];
         PutWord(words, 0, ActionDataTypeHash);
-        PutWord(words, 1, SessionAbi.ToWord(action.ActionTargetSelector));
+        PutWord(words, 1, Words.FromSelector(action.ActionTargetSelector));
         PutAddress(words, 2, action.ActionTarget);
         PutWord(words, 3, HashPolicies(action.ActionPolicies));
         return Keccak256.Hash(words);

@@ -4,31 +4,6 @@ using SessionGen.Abi;
 
 namespace SessionGen.Protocol;
 
-/// <summary>How a UniActionPolicy rule compares a call parameter with its reference value (<c>enum ParamCondition</c>).</summary>
-public enum ParamCondition : byte
-{
-    /// <summary>parameter == reference.</summary>
-    Equal = 0,
-
-    /// <summary>parameter &gt; reference.</summary>
-    GreaterThan = 1,
-
-    /// <summary>parameter &lt; reference.</summary>
-    LessThan = 2,
-
-    /// <summary>parameter &gt;= reference.</summary>
-    GreaterThanOrEqual = 3,
-
-    /// <summary>parameter &lt;= reference.</summary>
-    LessThanOrEqual = 4,
-
-    /// <summary>parameter != reference.</summary>
-    NotEqual = 5,
-
-    /// <summary>min &lt;= parameter &lt;= max, with the reference <c>abi.encodePacked(uint128 min, uint128 max)</c>.</summary>
-    InRange = 6,
-}
-
 /// <summary>
 /// One UniActionPolicy rule on a 32-byte word of the calldata (<c>struct ParamRule { ParamCondition condition; uint64 offset;
 /// bool isLimited; bytes32 ref; LimitUsage usage; }</c>). Comparisons are on the word as an unsigned 256-bit number.
@@ -82,15 +57,10 @@ public sealed class ParamRule : IEquatable<ParamRule>
     /// <summary>A rule comparing the parameter at <paramref name="offset"/> with an unsigned number.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reference"/> is outside <c>uint256</c>.</exception>
     public static ParamRule Compare(ParamCondition condition, ulong offset, BigInteger reference) =>
-        new(condition, offset, ToWord(reference, 256, nameof(reference)));
+        new(condition, offset, Words.FromUInt(reference, 256, nameof(reference)));
 
     /// <summary>A rule requiring the parameter at <paramref name="offset"/> to be the address <paramref name="value"/>.</summary>
-    public static ParamRule EqualTo(ulong offset, Address value)
-    {
-        Span<byte> word = stackalloc byte[32];
-        value.WriteTo(word[12..]);
-        return new ParamRule(ParamCondition.Equal, offset, new Bytes32(word));
-    }
+    public static ParamRule EqualTo(ulong offset, Address value) => new(ParamCondition.Equal, offset, Words.FromAddress(value));
 
     /// <summary>A rule requiring <paramref name="min"/> ≤ parameter ≤ <paramref name="max"/> (each a <c>uint128</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A bound outside <c>uint128</c>, or <paramref name="min"/> &gt; <paramref name="max"/>.</exception>
@@ -103,7 +73,7 @@ public sealed class ParamRule : IEquatable<ParamRule>
             throw new ArgumentOutOfRangeException(nameof(min), min, $"min must not exceed max ({max}).");
         }
 
-        return new ParamRule(ParamCondition.InRange, offset, ToWord((min << 128) | max, 256, nameof(max)));
+        return new ParamRule(ParamCondition.InRange, offset, Words.FromUInt((min << 128) | max, 256, nameof(max)));
     }
 
     /// <summary>
@@ -113,7 +83,7 @@ public sealed class ParamRule : IEquatable<ParamRule>
     public static ParamRule CumulativeLimit(ulong offset, BigInteger limit)
     {
         AbiRange.CheckUnsigned(limit, 256, nameof(limit));
-        return new ParamRule(ParamCondition.LessThanOrEqual, offset, ToWord(limit, 256, nameof(limit)), isLimited: true, limit: limit);
+        return new ParamRule(ParamCondition.LessThanOrEqual, offset, Words.FromUInt(limit, 256, nameof(limit)), isLimited: true, limit: limit);
     }
 
     /// <inheritdoc/>
@@ -135,13 +105,4 @@ public sealed class ParamRule : IEquatable<ParamRule>
     /// <summary>The rule's fields.</summary>
     public override string ToString() =>
         $"ParamRule {{ {Condition} at {Offset} {Reference}{(IsLimited ? $", limit {Limit} (used {Used})" : string.Empty)} }}";
-
-    internal static Bytes32 ToWord(BigInteger value, int bits, string name)
-    {
-        AbiRange.CheckUnsigned(value, bits, name);
-        Span<byte> word = stackalloc byte[32];
-        var length = value.GetByteCount(isUnsigned: true);
-        value.TryWriteBytes(word[(32 - length)..], out _, isUnsigned: true, isBigEndian: true);
-        return new Bytes32(word);
-    }
 }

@@ -69,17 +69,15 @@ public static class Policies
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside <c>uint128</c>.</exception>
     public static PolicyData UsageLimit(BigInteger limit, PolicyAddresses? at = null)
     {
-        AbiRange.CheckUnsigned(limit, 128, nameof(limit));
-        Span<byte> packed = stackalloc byte[16];
-        packed.Clear();
-        limit.TryWriteBytes(packed[(16 - limit.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
-        return new PolicyData((at ?? PolicyAddresses.Current).UsageLimit, packed);
+        // The packed uint128 is the low half of the value's ABI word.
+        var word = Words.FromUInt(limit, 128, nameof(limit)).ToArray();
+        return new PolicyData((at ?? PolicyAddresses.Current).UsageLimit, word.AsSpan(16));
     }
 
     /// <summary>ValueLimitPolicy: at most <paramref name="limit"/> wei of native value in total. Init data <c>abi.encode(uint256 limit)</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside <c>uint256</c>.</exception>
     public static PolicyData ValueLimit(BigInteger limit, PolicyAddresses? at = null) =>
-        new((at ?? PolicyAddresses.Current).ValueLimit, ParamRule.ToWord(limit, 256, nameof(limit)).ToArray());
+        new((at ?? PolicyAddresses.Current).ValueLimit, Words.FromUInt(limit, 256, nameof(limit)).ToArray());
 
     /// <summary>ERC20SpendingLimitPolicy for one token: at most <paramref name="limit"/> base units moved in total.</summary>
     public static PolicyData ERC20SpendingLimit(Address token, BigInteger limit, PolicyAddresses? at = null) =>

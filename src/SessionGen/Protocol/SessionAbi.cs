@@ -248,21 +248,13 @@ public static class SessionAbi
         foreach (var action in actions)
         {
             var tuple = array.BeginDynamicTuple(ActionHeadSize);
-            tuple.WriteBytes32(ToWord(action.ActionTargetSelector));
+            tuple.WriteBytes32(Words.FromSelector(action.ActionTargetSelector));
             tuple.WriteAddress(action.ActionTarget);
             WritePolicies(ref tuple, action.ActionPolicies);
             array.End(tuple);
         }
 
         writer.End(array);
-    }
-
-    /// <summary>A <c>bytes4</c> value as its ABI word (left-aligned, zero-padded); also its EIP-712 encoding.</summary>
-    internal static Bytes32 ToWord(Selector selector)
-    {
-        Span<byte> word = stackalloc byte[32];
-        selector.WriteTo(word);
-        return new Bytes32(word);
     }
 
     private static void WriteStrings(ref AbiWriter writer, IReadOnlyList<string> strings)

@@ -8,9 +8,15 @@ public enum SmartSessionMode : byte
     /// <summary>Use a session that is already enabled.</summary>
     Use = 0,
 
-    /// <summary>Enable the session within the user operation, checking the session validator and policies against the ERC-7484 registry.</summary>
+    /// <summary>
+    /// Enable the session within the user operation. The legacy module checks the session validator and policies against
+    /// the ERC-7484 registry; the current one no longer consults a registry.
+    /// </summary>
     Enable = 1,
 
-    /// <summary>Enable the session within the user operation without the registry check (signed as <c>ignoreSecurityAttestations</c>).</summary>
+    /// <summary>
+    /// Enable the session within the user operation without the registry check; the owner's signature covers this choice
+    /// (<c>ignoreSecurityAttestations</c> in the current module's digest, <c>mode</c> in the legacy one's).
+    /// </summary>
     UnsafeEnable = 2,
 }

@@ -40,8 +40,8 @@ public static class SmartSessionModule
     /// <param name="sessions">The sessions to enable at install time (may be empty).</param>
     /// <param name="version">The module generation.</param>
     /// <param name="mode">
-    /// <see cref="SmartSessionMode.Enable"/> (check policies and validator against the registry) or
-    /// <see cref="SmartSessionMode.UnsafeEnable"/> (skip it; current module only).
+    /// <see cref="SmartSessionMode.Enable"/> or <see cref="SmartSessionMode.UnsafeEnable"/> (current module only; the current
+    /// module checks only that the byte is an enable mode).
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not an enable mode the generation accepts.</exception>
     public static byte[] GetInstallData(IReadOnlyList<Session> sessions, SmartSessionVersion version = SmartSessionVersion.Current, SmartSessionMode mode = SmartSessionMode.Enable)
@@ -73,9 +73,15 @@ public static class SmartSessionModule
     }
 
     /// <summary>Calldata of <c>enableSessions(Session[] sessions)</c> for the given module generation.</summary>
+    /// <exception cref="ArgumentException">No sessions (the module reverts with <c>InvalidData</c>).</exception>
     public static byte[] EncodeEnableSessions(IReadOnlyList<Session> sessions, SmartSessionVersion version = SmartSessionVersion.Current)
     {
         ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions.Count == 0)
+        {
+            throw new ArgumentException("sessions is empty: enableSessions with no sessions reverts (InvalidData).", nameof(sessions));
+        }
+
         var buffer = new byte[4 + AbiSize.Word + SessionAbi.GetEncodedSize(sessions, version)];
         GetEnableSessionsSelector(version).WriteTo(buffer);
         var writer = new AbiWriter(buffer, 4, AbiSize.Word);

@@ -148,6 +148,7 @@ public class ProtocolBadInputTests
         Throws<ArgumentOutOfRangeException>(() => EnableDigest.HashSession(session, Token, 0, SmartSessionMode.Use), "mode", "Use");
         Throws<ArgumentOutOfRangeException>(() => SmartSessionModule.GetInstallData(new[] { session }, mode: SmartSessionMode.Use), "mode", "Use");
         Throws<ArgumentException>(() => EnableDigest.Compute(Array.Empty<ChainDigest>()), "chains", "empty");
+        Throws<ArgumentException>(() => SmartSessionModule.EncodeEnableSessions(Array.Empty<Session>()), "sessions", "empty");
         var digest = new ChainDigest(1, Bytes32.Zero);
         Throws<ArgumentOutOfRangeException>(() => new EnableSession(1, new[] { digest }, session, ReadOnlySpan<byte>.Empty), "chainDigestIndex", "1");
         Throws<ArgumentException>(() => new EnableSession(0, Array.Empty<ChainDigest>(), session, ReadOnlySpan<byte>.Empty), "hashesAndChainIds", "empty");

@@ -18,8 +18,9 @@ public abstract class SessionVectorFixture : IDisposable
     /// <summary>Of those, the first ones that also get the (costly in JavaScript) EIP-712 enable digest.</summary>
     public const int DigestCount = 200;
 
-    // Fixed so that a failure replays with `node session-vectors.mjs 20261125 1000 <version> 200`.
-    private const int Seed = 20261125;
+    // Fixed so that a failure replays with `node session-vectors.mjs 20261125 1000 <version> 200`; set
+    // SESSIONGEN_VECTOR_SEED to explore other random sessions locally.
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SESSIONGEN_VECTOR_SEED"), out var seed) ? seed : 20261125;
 
     private readonly JsonDocument _document;
 

@@ -176,17 +176,25 @@ public abstract class SessionVectorTests<TFixture>
 
             var expected = Eip712TypedDataEncoder.Current.EncodeAndHashTypedData(typedData.GetRawText());
             Assert.Equal(Hex.Encode(expected), ComputeDigest(digest, _fixture.Sessions[i]).ToString());
+
+            // The per-chain session digests (what an EnableSession lists), against viem's hashStruct.
+            var chains = ChainDigests(digest, _fixture.Sessions[i]);
+            Assert.Equal(
+                digest.GetProperty("sessionDigests").EnumerateArray().Select(d => d.GetString()),
+                chains.Select(c => c.SessionDigest.ToString()));
             compared++;
         }
 
         Assert.Equal(3, compared);
     }
 
-    private Bytes32 ComputeDigest(JsonElement digest, Session session)
+    private Bytes32 ComputeDigest(JsonElement digest, Session session) => EnableDigest.Compute(ChainDigests(digest, session), _fixture.Version);
+
+    private ChainDigest[] ChainDigests(JsonElement digest, Session session)
     {
         var account = Address.Parse(digest.GetProperty("account").GetString()!);
         var mode = (SmartSessionMode)digest.GetProperty("mode").GetInt32();
-        var chains = digest.GetProperty("chains").EnumerateArray()
+        return digest.GetProperty("chains").EnumerateArray()
             .Select(c => EnableDigest.ForChain(
                 ulong.Parse(c.GetProperty("chainId").GetString()!, CultureInfo.InvariantCulture),
                 session,
@@ -195,7 +203,6 @@ public abstract class SessionVectorTests<TFixture>
                 mode,
                 _fixture.Deployment))
             .ToArray();
-        return EnableDigest.Compute(chains, _fixture.Version);
     }
 }
 

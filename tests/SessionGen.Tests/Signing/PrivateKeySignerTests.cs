@@ -34,7 +34,11 @@ public class PrivateKeySignerTests
             Assert.Equal(reference.GetPublicAddress(), signer.Address.ToString());
             Assert.Equal(EthECDSASignature.CreateStringSignature(expected), signature.ToString());
             Assert.Equal(signer.Address, signature.RecoverAddress(hash));
-            Assert.Equal(signer.Address.ToString(), EthECKey.RecoverFromSignature(EthECDSASignatureFactory.ExtractECDSASignature(signature.ToString()), hashBytes).GetPublicAddress());
+            if (i % 4 == 0)
+            {
+                // Nethereum's recovery is slow (tens of ms); a quarter of the cases is plenty on top of the byte equality.
+                Assert.Equal(signer.Address.ToString(), EthECKey.RecoverFromSignature(EthECDSASignatureFactory.ExtractECDSASignature(signature.ToString()), hashBytes).GetPublicAddress());
+            }
         }
     }
 

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+
+namespace SessionGen.Devnet;
+
+/// <summary>The bytecode compile.mjs gathers: the devnet's contracts, modulekit's factory, the legacy SmartSession and EntryPoint v0.7.</summary>
+internal sealed class DevnetArtifacts
+{
+    private readonly Dictionary<string, (byte[] Creation, byte[] Runtime)> _contracts;
+
+    private DevnetArtifacts(Dictionary<string, (byte[], byte[])> contracts, byte[] smartSessionRuntime, byte[] entryPointCreation)
+    {
+        _contracts = contracts;
+        SmartSessionRuntime = smartSessionRuntime;
+        EntryPointCreation = entryPointCreation;
+    }
+
+    public byte[] SmartSessionRuntime { get; }
+
+    public byte[] EntryPointCreation { get; }
+
+    public byte[] Creation(string contract) => Get(contract).Creation;
+
+    public byte[] Runtime(string contract) => Get(contract).Runtime;
+
+    private (byte[] Creation, byte[] Runtime) Get(string contract) =>
+        _contracts.TryGetValue(contract, out var code)
+            ? code
+            : throw new KeyNotFoundException($"The devnet artifacts have no contract '{contract}' (have: {string.Join(", ", _contracts.Keys)}).");
+
+    public static DevnetArtifacts Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var json = JsonDocument.Parse(stream);
+        var root = json.RootElement;
+        var contracts = new Dictionary<string, (byte[], byte[])>(StringComparer.Ordinal);
+        foreach (var contract in root.GetProperty("contracts").EnumerateObject())
+        {
+            contracts[contract.Name] = (
+                Hex.Decode(contract.Value.GetProperty("bytecode").GetString()!),
+                Hex.Decode(contract.Value.GetProperty("deployedBytecode").GetString()!));
+        }
+
+        return new DevnetArtifacts(
+            contracts,
+            Hex.Decode(root.GetProperty("smartSessionRuntime").GetString()!),
+            Hex.Decode(root.GetProperty("entryPointBytecode").GetString()!));
+    }
+}

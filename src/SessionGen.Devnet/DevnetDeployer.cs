@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SessionGen.Devnet;
+
+/// <summary>
+/// Puts every devnet contract in place. EntryPoint v0.7 and the devnet's own contracts go through the CREATE2
+/// deployer (addresses depend on bytecode only); the registry stand-in and the legacy SmartSession, whose
+/// addresses are hard-coded elsewhere, are placed with anvil_setCode; the factory's <c>init()</c> creates the
+/// account implementation and bootstrap at CREATE(factory, 1) and CREATE(factory, 2).
+/// All transactions are sent first and their receipts awaited together: anvil mines them in order.
+/// </summary>
+internal static class DevnetDeployer
+{
+    // The salt EntryPoint v0.7 was deployed with on every public chain (its canonical address depends on it).
+    private static readonly Bytes32 EntryPointSalt = Bytes32.Parse("0x90d8084deab30c2a37c45e8d47f49f2f7965183cb6990a98943ef94940681de3");
+
+    private static readonly Selector FactoryInit = Selector.FromSignature("init()");
+
+    public static async Task<DevnetContracts> DeployAsync(Devnet devnet, DevnetArtifacts artifacts, CancellationToken cancellationToken)
+    {
+        var pending = new List<string>();
+
+        async Task<Address> Create2(Bytes32 salt, byte[] creationCode)
+        {
+            var data = new byte[32 + creationCode.Length];
+            salt.WriteTo(data);
+            creationCode.CopyTo(data, 32);
+            pending.Add(await devnet.SendWithoutWaitingAsync(DevnetAddresses.Create2Deployer, data, gas: 15_000_000));
+            return Create2Address(DevnetAddresses.Create2Deployer, salt, creationCode);
+        }
+
+        Task<Address> Deploy(string contract) => Create2(Bytes32.Zero, artifacts.Creation(contract));
+
+        var entryPoint = await Create2(EntryPointSalt, artifacts.EntryPointCreation);
+        if (entryPoint != DevnetAddresses.EntryPointV07)
+        {
+            throw new InvalidOperationException($"EntryPoint artifact would land at {entryPoint}, not at the canonical {DevnetAddresses.EntryPointV07}.");
+        }
+
+        await devnet.SetCodeAsync(DevnetAddresses.Registry, artifacts.Runtime("PermissiveRegistry"));
+        await devnet.SetCodeAsync(DevnetAddresses.LegacySmartSession, artifacts.SmartSessionRuntime);
+        var factory = await Deploy("ERC7579Factory");
+        pending.Add(await devnet.SendWithoutWaitingAsync(factory, DevnetCalldata.NoArguments(FactoryInit), gas: 15_000_000));
+
+        var contracts = new DevnetContracts
+        {
+            EntryPoint = entryPoint,
+            SmartSession = DevnetAddresses.LegacySmartSession,
+            Registry = DevnetAddresses.Registry,
+            AccountFactory = factory,
+            AccountImplementation = CreateAddress(factory, 1),
+            AccountBootstrap = CreateAddress(factory, 2),
+            OwnerValidator = await Deploy("OwnerValidator"),
+            SessionKeyValidator = await Deploy("SessionKeyValidator"),
+            SpendingLimitPolicy = await Deploy("SpendingLimitPolicy"),
+            TimeFramePolicy = await Deploy("TimeFramePolicy"),
+            UsageLimitPolicy = await Deploy("UsageLimitPolicy"),
+            ValueLimitPolicy = await Deploy("ValueLimitPolicy"),
+            SudoPolicy = await Deploy("SudoPolicy"),
+            Usdc = await Deploy("TestUsdc"),
+        };
+
+        foreach (var hash in pending)
+        {
+            var receipt = await devnet.WaitForReceiptAsync(hash, cancellationToken);
+            if (receipt.Status?.Value != System.Numerics.BigInteger.One)
+            {
+                throw new DevnetTransactionException(receipt);
+            }
+        }
+
+        // The CREATE2 deployer does not revert when the creation fails: check that code landed.
+        foreach (var (name, address) in new[]
+                 {
+                     (nameof(contracts.EntryPoint), contracts.EntryPoint),
+                     (nameof(contracts.AccountFactory), contracts.AccountFactory),
+                     (nameof(contracts.AccountImplementation), contracts.AccountImplementation),
+                     (nameof(contracts.AccountBootstrap), contracts.AccountBootstrap),
+                     (nameof(contracts.Usdc), contracts.Usdc),
+                 })
+        {
+            if ((await devnet.GetCodeAsync(address)).Length == 0)
+            {
+                throw new InvalidOperationException($"Devnet deployment left no code at {name} ({address}).");
+            }
+        }
+
+        return contracts;
+    }
+
+    /// <summary>keccak256(0xff ‖ deployer ‖ salt ‖ keccak256(initCode))[12..].</summary>
+    internal static Address Create2Address(Address deployer, Bytes32 salt, ReadOnlySpan<byte> initCode)
+    {
+        Span<byte> preimage = stackalloc byte[1 + 20 + 32 + 32];
+        preimage[0] = 0xff;
+        deployer.WriteTo(preimage[1..21]);
+        salt.WriteTo(preimage[21..53]);
+        Keccak256.Hash(initCode, preimage[53..]);
+        return AddressFromHash(preimage);
+    }
+
+    /// <summary>keccak256(rlp([sender, nonce]))[12..] for a nonce of 1–127 (a single-byte RLP integer).</summary>
+    internal static Address CreateAddress(Address sender, byte nonce)
+    {
+        if (nonce is 0 or > 0x7f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nonce), nonce, "Only nonces 1–127 are supported.");
+        }
+
+        Span<byte> rlp = stackalloc byte[23];
+        rlp[0] = 0xc0 + 22; // list of 22 bytes
+        rlp[1] = 0x80 + 20; // 20-byte string
+        sender.WriteTo(rlp[2..22]);
+        rlp[22] = nonce;
+        return AddressFromHash(rlp);
+    }
+
+    private static Address AddressFromHash(ReadOnlySpan<byte> preimage)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        Keccak256.Hash(preimage, hash);
+        return new Address(hash[12..]);
+    }
+}
