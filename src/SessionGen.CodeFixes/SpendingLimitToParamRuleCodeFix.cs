@@ -44,7 +44,7 @@ public sealed class SpendingLimitToParamRuleCodeFix : SessionCodeFix<AttributeSy
                 {
                     AttributeArgument(function),
                     AttributeArgument(SessionAttributeSyntax.String(parameter)),
-                    AttributeArgument(ParseExpression("global::SessionGen.Protocol.ParamCondition.LessThanOrEqual")
+                    AttributeArgument(ParseExpression("global::SessionGen.ParamCondition.LessThanOrEqual")
                         .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation)),
                     AttributeArgument(limitArgument.Expression),
                     AttributeArgument(NameEquals("CumulativeLimit"), null, limitArgument.Expression),
