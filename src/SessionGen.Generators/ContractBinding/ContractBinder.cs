@@ -91,6 +91,12 @@ internal sealed class ContractBinder
                     continue;
                 }
 
+                // Calldata also gets Get{Method}Length with the same parameters: an ABI function of that name must not clash with it.
+                if (IsTaken(what, $"Get{methodName}Length({typeKeys[i]})", BindingNames.CalldataClass, methodKeys, false, $"Get{methodName}Length"))
+                {
+                    continue;
+                }
+
                 var inputNames = new HashSet<string>(parameters.Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal);
                 bound.Add(new BoundFunction(
                     function,
