@@ -281,7 +281,7 @@ internal static class SessionDeclarationParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, valueTransfer.AttributeLocation, "native value transfer"));
         }
 
-        foreach (var rule in rules)
+        foreach (var rule in rules.Where(rule => rule.Contract is null))
         {
             if (!actions.Any(action => action.Function == rule.Function && action.Contract?.FullyQualifiedName == rule.Contract?.FullyQualifiedName))
             {

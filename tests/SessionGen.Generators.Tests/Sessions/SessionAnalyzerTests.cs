@@ -140,6 +140,24 @@ public sealed class SessionAnalyzerTests
             " (its parameters: (address,address,uint24,address,uint256,uint256,uint160) params)"));
 
     [Fact]
+    public Task SESSGEN116_duplicate_action_spelt_two_ways() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+        [ContractAbi("abis/ERC20.json")]
+        [SessionAction("transfer", SpendingLimit = "1")]
+        [{|SESSGEN116:SessionAction("transfer(address,uint256)", MaxUses = 2)|}]
+        [SessionExpiry(Days = 1)]
+        public partial class Twice { }
+        """);
+
+    [Fact]
+    public Task SESSGEN114_not_reported_when_the_rule_spells_the_signature() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+        [ContractAbi("abis/Vault.json")]
+        [SessionAction("deposit", MaxUses = 1)]
+        [ParamRule("deposit(uint256,address)", "assets", ParamCondition.LessThanOrEqual, "10e6")]
+        [SessionExpiry(Days = 1)]
+        public partial class Spelling { }
+        """);
+
+    [Fact]
     public Task SESSGEN114_rule_for_a_function_without_action() => VerifyAnalyzerAsync<SessionAnalyzer>("""
         [ContractAbi("abis/ERC20.json")]
         [SessionAction("transfer", SpendingLimit = "1")]
