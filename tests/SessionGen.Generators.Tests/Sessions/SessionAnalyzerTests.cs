@@ -242,4 +242,19 @@ public sealed class SessionAnalyzerTests
         public partial class Token { }
         """, null,
         Error("SESSGEN204", 0).WithArguments("deposit(uint256,address)", "deposit", "100000000"));
+
+    [Fact]
+    public Task SESSGEN207_token_display_without_symbol_or_with_impossible_decimals() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+        [ContractAbi("abis/ERC20.json")]
+        [{|SESSGEN207:TokenDisplay("", 6)|}]
+        public partial class NoSymbol { }
+
+        [ContractAbi("abis/ERC20.json")]
+        [{|SESSGEN207:TokenDisplay("USDC", 78)|}]
+        public partial class TooPrecise { }
+
+        [ContractAbi("abis/ERC20.json")]
+        [TokenDisplay("DAI", 18)]
+        public partial class Dai { }
+        """);
 }
