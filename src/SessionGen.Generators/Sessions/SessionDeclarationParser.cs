@@ -266,7 +266,8 @@ internal static class SessionDeclarationParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SudoOptIn, action.AttributeLocation, action.Function));
             }
-            else if (!action.DeclaresLimit && !rules.Any(rule => rule.Function == action.Function && rule.Contract?.FullyQualifiedName == contractName))
+            // Without the ABI a rule is matched by function name, so "transfer(address,uint256)" rules count for "transfer".
+            else if (!action.DeclaresLimit && !rules.Any(rule => FunctionName(rule.Function) == FunctionName(action.Function) && rule.Contract?.FullyQualifiedName == contractName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, action.AttributeLocation, action.Function));
             }

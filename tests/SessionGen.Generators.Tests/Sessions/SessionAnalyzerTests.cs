@@ -149,9 +149,9 @@ public sealed class SessionAnalyzerTests
         """);
 
     [Fact]
-    public Task SESSGEN114_not_reported_when_the_rule_spells_the_signature() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+    public Task SESSGEN114_and_SESSGEN203_not_reported_when_the_rule_spells_the_signature() => VerifyAnalyzerAsync<SessionAnalyzer>("""
         [ContractAbi("abis/Vault.json")]
-        [SessionAction("deposit", MaxUses = 1)]
+        [SessionAction("deposit")]
         [ParamRule("deposit(uint256,address)", "assets", ParamCondition.LessThanOrEqual, "10e6")]
         [SessionExpiry(Days = 1)]
         public partial class Spelling { }
