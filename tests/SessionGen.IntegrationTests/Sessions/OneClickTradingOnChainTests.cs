@@ -3,13 +3,13 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Threading.Tasks;
 using SessionGen.Accounts;
-using SessionGen.Abi;
 using SessionGen.IntegrationTests.Devnet;
 using SessionGen.Protocol;
 using SessionGen.Signing;
 using SessionGen.Transport;
 using Xunit;
 using Xunit.Abstractions;
+using static SessionGen.IntegrationTests.Sessions.OnChainSessions;
 
 namespace SessionGen.IntegrationTests.Sessions;
 
@@ -20,11 +20,6 @@ namespace SessionGen.IntegrationTests.Sessions;
 /// </summary>
 public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutputHelper output) : IClassFixture<DevnetFixture>
 {
-    private const long Usdc = 1_000_000; // 6 decimals
-    private static readonly Selector Transfer = Selector.FromSignature("transfer(address,uint256)");
-    private static readonly Selector Approve = Selector.FromSignature("approve(address,uint256)");
-    private static readonly Address Bob = Address.Parse("0x00000000000000000000000000000000000b0b00");
-
     private readonly SessionGen.Devnet.Devnet _chain = fixture.Chain;
 
     [Fact]
@@ -32,8 +27,6 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     {
         var clock = Stopwatch.StartNew();
         var (account, session, sessionKey, enable) = await SetUpAsync(nameof(Session_key_transfers_within_the_limit_with_no_owner_signature));
-        Assert.True(await account.IsDeployedAsync());
-        Assert.True(await account.IsPermissionEnabledAsync(session.PermissionId));
         var bobBefore = await _chain.GetUsdcBalanceAsync(Bob);
 
         var receipt = await account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, 5 * Usdc), sessionKey);
@@ -150,8 +143,6 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     private async Task<(SmartAccount, Session, PrivateKeySigner, UserOperationReceipt)> SetUpCoreAsync(string name, PrivateKeySigner owner)
     {
         var sessionKey = PrivateKeySigner.Generate();
-        var account = await _chain.CreateAccountAsync(owner.Address, Keccak256.Hash(name));
-        await _chain.MintUsdcAsync(account.Address, 1_000 * Usdc);
         var now = await _chain.GetChainTimeAsync();
         var policies = _chain.SmartSessions.Policies;
         var session = new Session(
@@ -161,31 +152,7 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
             [Policies.TimeFrame(now.AddDays(7), now.AddMinutes(-1), policies)],
             ERC7739Data.None,
             [new ActionData(_chain.Contracts.Usdc, Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies))]);
-        Assert.False(await account.IsDeployedAsync());
-
-        var enable = await account.EnableSessionAsync(session, owner);
-
-        Assert.True(enable.Success);
+        var (account, enable) = await OnChainSessions.EnableAsync(_chain, name, owner, session);
         return (account, session, sessionKey, enable);
-    }
-
-    private static void AssertRejected(UserOperationRejectedException rejected, string reason, PermissionId permissionId)
-    {
-        Assert.Equal("FailedOpWithRevert", rejected.Error.Name);
-        Assert.Equal("\"AA23 reverted\"", rejected.Error.Arguments[1]);
-        Assert.Equal(reason, rejected.Error.Root.Name);
-        Assert.Equal(permissionId.ToString(), rejected.Error.Root.Arguments[0]);
-    }
-
-    private static Call TransferCall(Address token, Address to, BigInteger amount) => new(token, BigInteger.Zero, TokenCall(Transfer, to, amount));
-
-    private static byte[] TokenCall(Selector selector, Address account, BigInteger amount)
-    {
-        var data = new byte[4 + (2 * AbiSize.Word)];
-        selector.WriteTo(data);
-        var writer = new AbiWriter(data, 4, 2 * AbiSize.Word);
-        writer.WriteAddress(account);
-        writer.WriteUInt(amount);
-        return data;
     }
 }

@@ -1,0 +1,55 @@
+using System.Numerics;
+using System.Threading.Tasks;
+using SessionGen.Abi;
+using SessionGen.Accounts;
+using SessionGen.Protocol;
+using SessionGen.Signing;
+using SessionGen.Transport;
+using Xunit;
+
+namespace SessionGen.IntegrationTests.Sessions;
+
+/// <summary>What the on-chain session tests share: ERC-20 calls, a funded account with a session enabled, rejection checks.</summary>
+internal static class OnChainSessions
+{
+    public const long Usdc = 1_000_000; // 6 decimals
+    public static readonly Selector Transfer = Selector.FromSignature("transfer(address,uint256)");
+    public static readonly Selector Approve = Selector.FromSignature("approve(address,uint256)");
+    public static readonly Address Bob = Address.Parse("0x00000000000000000000000000000000000b0b00");
+
+    public static Call TransferCall(Address token, Address to, BigInteger amount) => new(token, BigInteger.Zero, TokenCall(Transfer, to, amount));
+
+    public static byte[] TokenCall(Selector selector, Address account, BigInteger amount)
+    {
+        var data = new byte[4 + (2 * AbiSize.Word)];
+        selector.WriteTo(data);
+        var writer = new AbiWriter(data, 4, 2 * AbiSize.Word);
+        writer.WriteAddress(account);
+        writer.WriteUInt(amount);
+        return data;
+    }
+
+    /// <summary>A fresh account (salt from <paramref name="name"/>) holding 1,000 USDC, whose owner has enabled <paramref name="session"/>.</summary>
+    public static async Task<(SmartAccount Account, UserOperationReceipt Enable)> EnableAsync(SessionGen.Devnet.Devnet chain, string name, IAsyncSigner owner, Session session)
+    {
+        var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash(name));
+        await chain.MintUsdcAsync(account.Address, 1_000 * Usdc);
+        Assert.False(await account.IsDeployedAsync());
+
+        var enable = await account.EnableSessionAsync(session, owner);
+
+        Assert.True(enable.Success);
+        Assert.True(await account.IsDeployedAsync());
+        Assert.True(await account.IsPermissionEnabledAsync(session.PermissionId));
+        return (account, enable);
+    }
+
+    /// <summary>Asserts a validation-phase rejection by the SmartSession: <c>FailedOpWithRevert(_, "AA23 reverted", reason(permissionId, …))</c>.</summary>
+    public static void AssertRejected(UserOperationRejectedException rejected, string reason, PermissionId permissionId)
+    {
+        Assert.Equal("FailedOpWithRevert", rejected.Error.Name);
+        Assert.Equal("\"AA23 reverted\"", rejected.Error.Arguments[1]);
+        Assert.Equal(reason, rejected.Error.Root.Name);
+        Assert.Equal(permissionId.ToString(), rejected.Error.Root.Arguments[0]);
+    }
+}
