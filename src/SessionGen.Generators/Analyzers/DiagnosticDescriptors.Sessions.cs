@@ -58,6 +58,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.InvalidMaxUses,
         "MaxUses must be positive",
         "MaxUses = {0} on '{1}' would forbid every call; set a positive number of uses or remove the action",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SessionClassNotPartial = Create(
+        DiagnosticIds.SessionClassNotPartial,
+        "Session class must be partial",
+        "'{0}' must be declared partial so that SessionGen can add CreateSession, Describe and Calls to it",
         DiagnosticCategories.Declaration,
         DiagnosticSeverity.Error);
 

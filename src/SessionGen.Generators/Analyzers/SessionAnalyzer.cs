@@ -37,7 +37,8 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SessionWithoutExpiry,
         DiagnosticDescriptors.ActionWithoutLimit,
         DiagnosticDescriptors.SpendingLimitNotErc20,
-        DiagnosticDescriptors.SudoOptIn);
+        DiagnosticDescriptors.SudoOptIn,
+        DiagnosticDescriptors.SessionClassNotPartial);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -69,6 +70,13 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
                 foreach (var diagnostic in session.Diagnostics)
                 {
                     symbolContext.ReportDiagnostic(Create(diagnostic, null, trees));
+                }
+
+                // A [ContractAbi] class that is not partial already gets SESSGEN100 from the binding generator.
+                if (!SessionDeclarationParser.IsPartial(type, symbolContext.CancellationToken)
+                    && !type.GetAttributes().Any(a => SessionAttributeSymbols.Is(a, symbols.ContractAbi)))
+                {
+                    symbolContext.ReportDiagnostic(Create(DiagnosticInfo.Create(DiagnosticDescriptors.SessionClassNotPartial, session.Location, type.Name), null, trees));
                 }
 
                 var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

@@ -85,8 +85,8 @@ internal sealed class ContractBinder
                 var methodName = typeKeys.Count(k => k == typeKeys[i]) == 1 ? group.Key : suffixed;
                 var what = $"function '{function.CanonicalSignature}'";
 
-                if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass)
-                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName), methodName))
+                if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass || BindingNames.IsInheritedMember(selectorName))
+                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName) || BindingNames.IsInheritedMember(methodName), methodName))
                 {
                     continue;
                 }
@@ -117,7 +117,7 @@ internal sealed class ContractBinder
             foreach (var error in members)
             {
                 var name = members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(error.Inputs.Select(SignaturePart).ToList());
-                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass))
+                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass || BindingNames.IsInheritedMember(name)))
                 {
                     bound.Add(new BoundError(error, name));
                 }
@@ -199,8 +199,9 @@ internal sealed class ContractBinder
             return null;
         }
 
-        var members2 = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
-        var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, members2.ToEquatableArray());
+        // Struct members are PascalCase properties, not parameters.
+        var properties = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
+        var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, properties.ToEquatableArray());
         var existing = _structs.FirstOrDefault(s => s.Name == name);
         if (existing is not null)
         {
@@ -213,16 +214,16 @@ internal sealed class ContractBinder
             return null;
         }
 
-        if (_reserved.Contains(name))
+        if (_reserved.Contains(name) || BindingNames.IsInheritedMember(name))
         {
             Report(what, name, _type.ClassName, "a member SessionGen generates");
             return null;
         }
 
         var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in members2)
+        foreach (var member in properties)
         {
-            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name))
+            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name || BindingNames.IsInheritedMember(member.Name)))
             {
                 return null;
             }

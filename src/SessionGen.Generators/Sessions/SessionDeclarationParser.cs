@@ -6,6 +6,7 @@ using System.Numerics;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generators.Amounts;
+using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Models;
@@ -229,7 +230,7 @@ internal static class SessionDeclarationParser
         var display = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
         var symbol = display?.ConstructorArguments.FirstOrDefault().Value as string;
         var decimals = display is { ConstructorArguments.Length: 2 } && display.ConstructorArguments[1].Value is int d && d is >= 0 and <= 77 ? d : (int?)null;
-        return new ContractReference(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
+        return new ContractReference(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
     }
 
     /// <summary>The checks across attributes: 201–205, duplicates and rules without an action.</summary>
@@ -288,6 +289,12 @@ internal static class SessionDeclarationParser
             }
         }
     }
+
+    /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c> (so generated members can be added).</summary>
+    internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PartialKeyword));
 
     /// <summary>A name the spending-limit policy understands, or its exact ERC-20 signature.</summary>
     internal static bool IsErc20SpendingFunction(string function) =>

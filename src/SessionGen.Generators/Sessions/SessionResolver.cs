@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using SessionGen.Generators.Abi;
+using SessionGen.Generators.ContractBinding;
 using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Helpers;
@@ -76,7 +77,18 @@ internal static class SessionResolver
                 contracts.Add(action.Contract);
             }
 
-            actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), function.Name, function.CanonicalSignature, function.Selector,
+            var builder = ContractBinder.Bind(action.Contract.Type, action.Contract.AbiPath, abiOf(action.Contract)!, null).Model?.Functions
+                .FirstOrDefault(bound => bound.Abi.CanonicalSignature == function.CanonicalSignature);
+            if (builder is null)
+            {
+                complete = false; // the binding cannot bind this function; the binding generator says why
+                continue;
+            }
+
+            var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, Qualify(p.CSharpType, action.Contract.FullyQualifiedName)));
+            actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), builder.MethodName, builder.MethodName,
+                parameters.ToImmutableArray().ToEquatableArray(), function.IsPayable ? builder.ValueParameterName : null,
+                function.Name, function.CanonicalSignature, function.Selector,
                 action.SpendingLimit, action.MaxUses, action.ValueLimit, action.Sudo, function.IsPayable, rules.ToImmutable().ToEquatableArray()));
         }
 
@@ -84,6 +96,16 @@ internal static class SessionResolver
             || actions.Count == 0 && declaration.ValueTransfer is null)
         {
             return (null, findings.ToImmutable());
+        }
+
+        var callNames = actions.GroupBy(a => a.CallName).Where(g => g.Select(a => a.ContractIndex).Distinct().Count() > 1).Select(g => g.Key).ToImmutableHashSet();
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (callNames.Contains(actions[i].CallName))
+            {
+                // The same builder name on two contracts: say which contract in the name (ApproveOnUsdc, ApproveOnDai).
+                actions[i] = actions[i] with { CallName = actions[i].CallName + "On" + contracts[actions[i].ContractIndex].Name };
+            }
         }
 
         var contractSpecs = contracts.Select(c => new ContractSpec(c.FullyQualifiedName, c.Name, ParameterName(c, sessionTypeName), c.Symbol, c.Decimals));
@@ -185,6 +207,18 @@ internal static class SessionResolver
 
     private static string ParameterList(AbiFunctionModel function) =>
         function.Inputs.Count == 0 ? " (it has no parameters)" : " (its parameters: " + string.Join(", ", function.Inputs.Select(p => p.Type + " " + p.Name)) + ")";
+
+    /// <summary>Binding types are <c>global::</c>-qualified except the contract's own tuple structs, which are nested in it.</summary>
+    private static string Qualify(string type, string contractTypeName)
+    {
+        if (!type.StartsWith("global::", StringComparison.Ordinal))
+        {
+            return contractTypeName + "." + type;
+        }
+
+        var open = type.IndexOf('<');
+        return open < 0 ? type : type.Substring(0, open + 1) + Qualify(type.Substring(open + 1, type.Length - open - 2), contractTypeName) + ">";
+    }
 
     private static string ParameterName(ContractReference contract, string sessionTypeName)
     {

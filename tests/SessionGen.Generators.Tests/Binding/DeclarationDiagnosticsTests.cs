@@ -99,6 +99,19 @@ public class DeclarationDiagnosticsTests
     }
 
     [Fact]
+    public void A_partial_record_class_is_bound()
+    {
+        var run = Run(
+            """
+            [SessionGen.ContractAbi("abis/ERC20.json")] public partial record Token(string Label);
+            public static class Use { public static SessionGen.Call Send(SessionGen.Address t) => Token.Approve(t, t, 1); }
+            """,
+            ("/project/abis/ERC20.json", Erc20));
+
+        run.AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
+    }
+
+    [Fact]
     public void An_empty_path_is_reported()
     {
         var run = Run("""[SessionGen.ContractAbi("")] public partial class Token { }""", ("/project/abis/ERC20.json", Erc20));

@@ -176,9 +176,9 @@ public sealed class SessionAnalyzerTests
         """);
 
     [Fact]
-    public Task SESSGEN117_non_positive_max_uses() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+    public Task SESSGEN206_non_positive_max_uses() => VerifyAnalyzerAsync<SessionAnalyzer>("""
         [ContractAbi("abis/ERC20.json")]
-        [SessionAction("transfer", MaxUses = {|SESSGEN117:0|})]
+        [SessionAction("transfer", MaxUses = {|SESSGEN206:0|})]
         [SessionExpiry(Days = 1)]
         public partial class Never { }
         """);
