@@ -1,6 +1,4 @@
-using System.Numerics;
 using System.Threading.Tasks;
-using SessionGen.Abi;
 using SessionGen.Accounts;
 using SessionGen.Protocol;
 using SessionGen.Signing;
@@ -13,21 +11,11 @@ namespace SessionGen.IntegrationTests.Sessions;
 internal static class OnChainSessions
 {
     public const long Usdc = 1_000_000; // 6 decimals
-    public static readonly Selector Transfer = Selector.FromSignature("transfer(address,uint256)");
-    public static readonly Selector Approve = Selector.FromSignature("approve(address,uint256)");
     public static readonly Address Bob = Address.Parse("0x00000000000000000000000000000000000b0b00");
 
-    public static Call TransferCall(Address token, Address to, BigInteger amount) => new(token, BigInteger.Zero, TokenCall(Transfer, to, amount));
-
-    public static byte[] TokenCall(Selector selector, Address account, BigInteger amount)
-    {
-        var data = new byte[4 + (2 * AbiSize.Word)];
-        selector.WriteTo(data);
-        var writer = new AbiWriter(data, 4, 2 * AbiSize.Word);
-        writer.WriteAddress(account);
-        writer.WriteUInt(amount);
-        return data;
-    }
+    /// <summary>A session for one ECDSA key on the devnet's session validator.</summary>
+    public static Session SingleKeySession(SessionGen.Devnet.Devnet chain, Address sessionKey, PolicyData[] userOpPolicies, params ActionData[] actions) =>
+        new(chain.Contracts.SessionKeyValidator, SessionValidatorInitData.SingleKey(sessionKey), Bytes32.Zero, userOpPolicies, ERC7739Data.None, actions);
 
     /// <summary>A fresh account (salt from <paramref name="name"/>) holding 1,000 USDC, whose owner has enabled <paramref name="session"/>.</summary>
     public static async Task<(SmartAccount Account, UserOperationReceipt Enable)> EnableAsync(SessionGen.Devnet.Devnet chain, string name, IAsyncSigner owner, Session session)
