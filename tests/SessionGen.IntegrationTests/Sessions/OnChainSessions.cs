@@ -32,6 +32,13 @@ internal static class OnChainSessions
         return (account, enable);
     }
 
+    /// <summary>Sends a session operation without the runtime's pre-flight check, to see what the chain itself says.</summary>
+    public static async Task<UserOperationReceipt> SendUncheckedAsync(SmartAccount account, Session session, Call call, IAsyncSigner sessionKey)
+    {
+        var operation = await account.BuildUncheckedSessionOperationAsync(session, [call], sessionKey, null, default);
+        return await account.EntryPoint.SendAsync(operation);
+    }
+
     /// <summary>Asserts a validation-phase rejection by the SmartSession: <c>FailedOpWithRevert(_, "AA23 reverted", reason(permissionId, …))</c>.</summary>
     public static void AssertRejected(UserOperationRejectedException rejected, string reason, PermissionId permissionId)
     {

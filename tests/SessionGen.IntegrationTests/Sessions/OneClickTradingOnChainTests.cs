@@ -84,7 +84,9 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(Another_function_on_the_same_token_is_rejected_by_the_chain));
         var approve = UsdcTrading.Approve(_chain.Contracts.Usdc, Bob, Usdc);
 
-        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, approve, sessionKey));
+        var refused = await Assert.ThrowsAsync<SessionCallNotPermittedException>(() => account.ExecuteAsync(session, approve, sessionKey));
+        Assert.Equal(approve, refused.Call);
+        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, approve, sessionKey));
 
         AssertRejected(rejected, "NoPoliciesSet", session.PermissionId);
     }
@@ -96,7 +98,10 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
         var otherToken = await _chain.DeployTestTokenAsync(Keccak256.Hash("other token"));
         await _chain.MintTestTokenAsync(otherToken, account.Address, 1_000 * Usdc);
 
-        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, Erc20.Transfer(otherToken, Bob, Usdc), sessionKey));
+        var transfer = Erc20.Transfer(otherToken, Bob, Usdc);
+
+        await Assert.ThrowsAsync<SessionCallNotPermittedException>(() => account.ExecuteAsync(session, transfer, sessionKey));
+        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, transfer, sessionKey));
 
         AssertRejected(rejected, "NoPoliciesSet", session.PermissionId);
         Assert.Equal(new BigInteger(1_000 * Usdc), await _chain.GetTokenBalanceAsync(otherToken, account.Address));
