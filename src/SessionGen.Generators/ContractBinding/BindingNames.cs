@@ -18,22 +18,16 @@ internal static class BindingNames
     /// <summary>The private nested class holding the per-type encoding helpers.</summary>
     public const string CodecClass = "AbiCodec";
 
-    /// <summary>
-    /// Whether <paramref name="name"/> is a member every C# type inherits from <see cref="object"/> or every record
-    /// declares: a generated member of that name would hide it (CS0108, an error under warnings-as-errors), clash with it
-    /// in a record struct (CS8866), or, as a struct name, collide with the struct's own <c>ToString</c> (CS0542).
-    /// </summary>
-    public static bool IsObjectMember(string name) => name is
-        "ToString" or "Equals" or "GetHashCode" or "GetType" or "MemberwiseClone" or "Finalize" or "ReferenceEquals"
-        or "Deconstruct" or "PrintMembers" or "EqualityContract";
+    private static readonly System.Collections.Generic.HashSet<string> s_inheritedMembers = new(System.StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "Deconstruct", "PrintMembers",
+    };
 
     /// <summary>
-    /// Whether a parameter of this name would change what the generated method bodies mean: a parameter named
-    /// <c>nameof</c> turns every <c>nameof(x)</c> into a call of it (CS0149), one named like a nested class the bodies
-    /// use (<c>Calldata.F(…)</c>, <c>Selectors.F</c>) hides that class, and one named like a local would clash with it.
+    /// Whether <paramref name="name"/> is a member every generated type inherits or synthesizes (object's members, and a record
+    /// struct's <c>Deconstruct</c>/<c>PrintMembers</c>): a generated member of that name would hide or clash with it.
     /// </summary>
-    private static bool ShadowsGeneratedCode(string name) => name is
-        "nameof" or SelectorsClass or ErrorSelectorsClass or CalldataClass or CodecClass or "__buffer" or "__destination" or "__length" or "__writer";
+    public static bool IsInheritedMember(string name) => s_inheritedMembers.Contains(name);
 
     /// <summary>A member name: the ABI name with its first letter upper-cased (<c>transferFrom</c> → <c>TransferFrom</c>; <c>$</c> → <c>_</c>).</summary>
     public static string Pascal(string abiName)
@@ -42,13 +36,18 @@ internal static class BindingNames
         return name.Length > 0 && char.IsLower(name[0]) ? char.ToUpperInvariant(name[0]) + name.Substring(1) : name;
     }
 
-    /// <summary>A parameter name: as written in the ABI (<c>$</c> → <c>_</c>), <c>arg{index}</c> when unnamed, <c>@</c>-escaped when a C# keyword, with a trailing <c>_</c> when it would shadow generated code.</summary>
+    /// <summary>
+    /// A parameter name: as written in the ABI (<c>$</c> → <c>_</c>), <c>arg{index}</c> when unnamed, <c>@</c>-escaped when a
+    /// C# keyword. Names starting with <c>__</c> (the generated code's locals) and the names of the generated nested
+    /// classes (which a parameter would shadow in the method bodies) get a leading <c>_</c>, and so does <c>nameof</c>
+    /// (a parameter of that name turns every <c>nameof(x)</c> in the body into a call of it: CS0149).
+    /// </summary>
     public static string Parameter(string abiName, int index)
     {
         var name = abiName.Length == 0 ? "arg" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : abiName.Replace('$', '_');
-        if (ShadowsGeneratedCode(name))
+        if (name.StartsWith("__", System.StringComparison.Ordinal) || name is SelectorsClass or ErrorSelectorsClass or CalldataClass or CodecClass or "nameof")
         {
-            return name + "_";
+            name = "_" + name;
         }
 
         return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

@@ -55,7 +55,6 @@ public sealed class FuzzFindingsTests
         Assert.Equal("SESSGEN007", diagnostic.Id);
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(what, message);
-        Assert.Contains("every C# type inherits", message);
     }
 
     [Theory]
@@ -66,12 +65,12 @@ public sealed class FuzzFindingsTests
     [InlineData("Selectors")]
     [InlineData("AbiCodec")]
     [InlineData("__length")]
-    public void Parameters_named_like_generated_code_get_a_trailing_underscore(string name)
+    public void Parameters_named_like_generated_code_get_a_leading_underscore(string name)
     {
         var json = $$"""[{"type":"function","name":"f","inputs":[{"name":"{{name}}","type":"uint256[]"},{"name":"t","type":"tuple","components":[{"name":"s","type":"string"}]}],"outputs":[],"stateMutability":"payable"}]""";
 
         var run = BindingHarness.Run("Shadowed", "Shadowed.json", json).AssertNoGeneratorCrash().AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
 
-        Assert.Contains($" {name}_,", run.GeneratedSources.Single().SourceText.ToString());
+        Assert.Contains($" _{name},", run.GeneratedSources.Single().SourceText.ToString());
     }
 }
