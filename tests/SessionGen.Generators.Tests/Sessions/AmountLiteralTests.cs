@@ -136,7 +136,7 @@ public sealed class AmountLiteralTests
         });
 
     /// <summary>Notations: plain, grouped, hex, grouped hex, trailing zeros moved into an exponent, a decimal point with a compensating exponent, a negative exponent over appended zeros.</summary>
-    private static string Render(BigInteger value, int group, int notation)
+    internal static string Render(BigInteger value, int group, int notation)
     {
         var digits = value.ToString(CultureInfo.InvariantCulture);
         switch (notation)
