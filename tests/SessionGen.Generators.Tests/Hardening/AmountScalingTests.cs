@@ -26,13 +26,8 @@ public sealed class AmountScalingTests
     [Fact]
     public void Generated_sessions_carry_exactly_the_written_limit()
     {
-        var uint256 = Gen.OneOf(
-            Gen.Byte.Array[32].Select(bytes => new BigInteger(bytes, isUnsigned: true)),
-            Gen.ULong.Select(v => new BigInteger(v)),
-            Gen.Int[0, 77].Select(e => BigInteger.Pow(10, e)),
-            Gen.Int[1, 256].Select(bit => (BigInteger.One << bit) - 1));
         var cases = new (BigInteger Value, string Literal)[] { (0, "0"), (Max, Max.ToString(CultureInfo.InvariantCulture)), (Max, "0x" + new string('f', 64)), (BigInteger.Pow(10, 77), "1e77") }
-            .Concat(FuzzAbiDocuments.Draw(Gen.Select(uint256, Gen.Int[1, 5], Gen.Int[0, 6]), Values, stream: 17)
+            .Concat(FuzzAbiDocuments.Draw(Gen.Select(AmountLiteralTests.UInt256, Gen.Int[1, 5], Gen.Int[0, 6]), Values, stream: 17)
                 .Select(d => (Value: d.Value.Item1, Literal: AmountLiteralTests.Render(d.Value.Item1, d.Value.Item2, d.Value.Item3))))
             .ToList();
 
