@@ -38,6 +38,7 @@ internal static class SessionResolver
         var complete = true;
         var resolved = new Dictionary<(string Contract, string Signature), string>();
         var matchedRules = new HashSet<ParamRuleDeclaration>();
+        var bindings = new Dictionary<ContractReference, ContractBindingModel?>();
 
         foreach (var action in declaration.Actions)
         {
@@ -94,8 +95,18 @@ internal static class SessionResolver
                 contracts.Add(action.Contract);
             }
 
-            var builder = ContractBinder.Bind(action.Contract.Type, action.Contract.AbiPath, abiOf(action.Contract)!, null).Model?.Functions
-                .FirstOrDefault(bound => bound.Abi.CanonicalSignature == function.CanonicalSignature);
+            if (type is null)
+            {
+                continue; // diagnostics only (analyzer): no call builders needed
+            }
+
+            if (!bindings.TryGetValue(action.Contract, out var binding))
+            {
+                binding = ContractBinder.Bind(action.Contract.Type, action.Contract.AbiPath, abi, null).Model;
+                bindings[action.Contract] = binding;
+            }
+
+            var builder = binding?.Functions.FirstOrDefault(bound => bound.Abi.CanonicalSignature == function.CanonicalSignature);
             if (builder is null)
             {
                 complete = false; // the binding cannot bind this function; the binding generator says why
@@ -105,7 +116,7 @@ internal static class SessionResolver
             var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, Qualify(p.CSharpType, action.Contract.FullyQualifiedName)));
             actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), builder.MethodName, builder.MethodName,
                 parameters.ToImmutableArray().ToEquatableArray(), function.IsPayable ? builder.ValueParameterName : null,
-                function.Name, function.CanonicalSignature, function.Selector,
+                abi.FindFunctions(function.Name).Length > 1 ? function.CanonicalSignature : function.Name, function.CanonicalSignature, function.Selector,
                 action.SpendingLimit, action.MaxUses, action.ValueLimit, action.Sudo, function.IsPayable, rules.ToImmutable().ToEquatableArray()));
         }
 
