@@ -133,17 +133,30 @@ internal static class SessionResolver
             return (null, findings.ToImmutable());
         }
 
+        // Two contract classes with the same simple name (other namespaces) get usdc, usdc2, …
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var contractSpecs = contracts.Select(c =>
+        {
+            var name = ParameterName(c, sessionTypeName);
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return new ContractSpec(c.FullyQualifiedName, c.Name, unique, c.Symbol, c.Decimals);
+        }).ToList();
+
         var callNames = actions.GroupBy(a => a.CallName).Where(g => g.Select(a => a.ContractIndex).Distinct().Count() > 1).Select(g => g.Key).ToImmutableHashSet();
         for (var i = 0; i < actions.Count; i++)
         {
             if (callNames.Contains(actions[i].CallName))
             {
-                // The same builder name on two contracts: say which contract in the name (ApproveOnUsdc, ApproveOnDai).
-                actions[i] = actions[i] with { CallName = actions[i].CallName + "On" + contracts[actions[i].ContractIndex].Name };
+                // The same builder name on two contracts: say which contract in the name (ApproveOnUsdc, ApproveOnDai; ApproveOnToken2 for a second Token).
+                actions[i] = actions[i] with { CallName = actions[i].CallName + "On" + BindingNames.Pascal(contractSpecs[actions[i].ContractIndex].ParameterName.TrimStart('@')) };
             }
         }
 
-        var contractSpecs = contracts.Select(c => new ContractSpec(c.FullyQualifiedName, c.Name, ParameterName(c, sessionTypeName), c.Symbol, c.Decimals));
         var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(transfer.ValueLimit, transfer.MaxUses, transfer.Sudo) : null;
         return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry), findings.ToImmutable());
     }
