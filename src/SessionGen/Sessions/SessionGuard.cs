@@ -23,6 +23,11 @@ namespace SessionGen.Sessions;
 /// <see cref="UncheckedPolicies"/> (the chain still enforces them). Times: a time frame is valid from <c>validAfter</c> until, not
 /// including, <c>validUntil</c> (0 means no bound); the operation lands in a later block, so check with a fresh chain time.
 /// </para>
+/// <para>
+/// A call with no action of its own falls under the session's fallback action when it has one (as on chain). The module's own
+/// restrictions beyond the policies (e.g. calls to the SmartSession module itself) are left to the chain. Actions listed twice
+/// with the same target and selector are checked against the policies of both (on chain they share one configuration).
+/// </para>
 /// </remarks>
 public sealed class SessionGuard
 {

@@ -6,8 +6,10 @@ namespace SessionGen.Sessions;
 
 /// <summary>
 /// The uses and amounts one checked operation holds against its session's limits (from <see cref="SessionGuard.Reserve"/>).
-/// Call <see cref="Commit"/> once the operation has landed on chain; disposing without committing (the operation failed or
-/// was never sent) gives them back. Either happens at most once.
+/// Call <see cref="Commit"/> once the operation has been included on chain, even when its execution reverted (the policies
+/// count uses and amounts while validating it); dispose without committing when it was refused in validation or never sent,
+/// which gives them back. When the outcome is unknown (sent, no receipt), commit: over-counting only refuses early.
+/// Either happens at most once.
 /// </summary>
 public sealed class SessionReservation : IDisposable
 {
