@@ -235,7 +235,11 @@ public sealed partial class Devnet : IAsyncDisposable
 
     /// <summary>Mints test USDC (6 decimals: 1 USDC = 1_000_000).</summary>
     public Task<TransactionReceipt> MintUsdcAsync(Address to, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(Contracts.Usdc, DevnetCalldata.AddressUInt(MintSelector, to, amount), cancellationToken: cancellationToken);
+        MintTestTokenAsync(Contracts.Usdc, to, amount, cancellationToken);
+
+    /// <summary>Mints a devnet test token (<see cref="DevnetContracts.Usdc"/> or one from <see cref="DeployTestTokenAsync"/>).</summary>
+    public Task<TransactionReceipt> MintTestTokenAsync(Address token, Address to, BigInteger amount, CancellationToken cancellationToken = default) =>
+        SendAsync(token, DevnetCalldata.AddressUInt(MintSelector, to, amount), cancellationToken: cancellationToken);
 
     /// <summary>
     /// Deploys another 6-decimal test token (the same contract as <see cref="DevnetContracts.Usdc"/>) at an address

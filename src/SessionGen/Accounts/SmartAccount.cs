@@ -120,10 +120,18 @@ public sealed class SmartAccount
     }
 
     /// <summary>Builds and signs (without sending) a USE-mode operation for <paramref name="calls"/> within <paramref name="session"/>.</summary>
+    /// <exception cref="SessionCallNotPermittedException">A call is not among the session's actions (checked before signing).</exception>
     public async Task<PackedUserOperation> BuildSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(sessionKey);
+        EnsurePermitted(session, calls);
+        return await BuildUncheckedSessionOperationAsync(session, calls, sessionKey, gas, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="BuildSessionOperationAsync"/> without the pre-flight check: for tests that show the chain's own refusal.</summary>
+    internal async Task<PackedUserOperation> BuildUncheckedSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas, CancellationToken cancellationToken)
+    {
         var operation = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), gas, cancellationToken).ConfigureAwait(false);
         if (operation.InitCode.Length > 0)
         {
@@ -132,6 +140,40 @@ public sealed class SmartAccount
 
         var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
         return operation with { Signature = SessionSignature.EncodeUse(session.PermissionId, signature.ToArray(), Setup.SmartSessions.Version) };
+    }
+
+    /// <summary>
+    /// The pre-flight check: every call must match one of the session's actions (target and selector, 0xFFFFFFFF for a
+    /// value-only call), unless the session has the fallback action. Policies (limits, time) are left to the chain,
+    /// whose simulation reports them before anything is sent.
+    /// </summary>
+    private static void EnsurePermitted(Session session, IReadOnlyList<Call> calls)
+    {
+        if (calls is null || calls.Count == 0)
+        {
+            throw new ArgumentException("An operation needs at least one call.", nameof(calls));
+        }
+
+        var hasFallback = false;
+        foreach (var action in session.Actions)
+        {
+            hasFallback |= action.IsFallback;
+        }
+
+        for (var i = 0; i < calls.Count && !hasFallback; i++)
+        {
+            var id = ActionId.ForCall(calls[i]);
+            var permitted = false;
+            foreach (var action in session.Actions)
+            {
+                permitted |= action.Id == id;
+            }
+
+            if (!permitted)
+            {
+                throw new SessionCallNotPermittedException(session.PermissionId, i, calls[i]);
+            }
+        }
     }
 
     private static byte[] EncodeExecute(IReadOnlyList<Call> calls) =>

@@ -3,13 +3,13 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Threading.Tasks;
 using SessionGen.Accounts;
-using SessionGen.Abi;
 using SessionGen.IntegrationTests.Devnet;
 using SessionGen.Protocol;
 using SessionGen.Signing;
 using SessionGen.Transport;
 using Xunit;
 using Xunit.Abstractions;
+using static SessionGen.IntegrationTests.Sessions.OnChainSessions;
 
 namespace SessionGen.IntegrationTests.Sessions;
 
@@ -20,11 +20,6 @@ namespace SessionGen.IntegrationTests.Sessions;
 /// </summary>
 public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutputHelper output) : IClassFixture<DevnetFixture>
 {
-    private const long Usdc = 1_000_000; // 6 decimals
-    private static readonly Selector Transfer = Selector.FromSignature("transfer(address,uint256)");
-    private static readonly Selector Approve = Selector.FromSignature("approve(address,uint256)");
-    private static readonly Address Bob = Address.Parse("0x00000000000000000000000000000000000b0b00");
-
     private readonly SessionGen.Devnet.Devnet _chain = fixture.Chain;
 
     [Fact]
@@ -32,11 +27,9 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     {
         var clock = Stopwatch.StartNew();
         var (account, session, sessionKey, enable) = await SetUpAsync(nameof(Session_key_transfers_within_the_limit_with_no_owner_signature));
-        Assert.True(await account.IsDeployedAsync());
-        Assert.True(await account.IsPermissionEnabledAsync(session.PermissionId));
         var bobBefore = await _chain.GetUsdcBalanceAsync(Bob);
 
-        var receipt = await account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, 5 * Usdc), sessionKey);
+        var receipt = await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 5 * Usdc), sessionKey);
 
         Assert.True(receipt.Success);
         Assert.Equal(account.Address, receipt.Sender);
@@ -49,7 +42,7 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
         const int transfers = 10;
         for (var i = 0; i < transfers; i++)
         {
-            await account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, Usdc), sessionKey);
+            await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), sessionKey);
         }
 
         output.WriteLine($"session-key transfer (build, sign, simulate, send, receipt): {timed.Elapsed.TotalMilliseconds / transfers:0.0} ms each; test {clock.ElapsedMilliseconds} ms");
@@ -61,12 +54,12 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     {
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(Spending_past_100_USDC_in_total_is_rejected_by_the_chain));
 
-        var single = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, 101 * Usdc), sessionKey));
+        var single = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 101 * Usdc), sessionKey));
         AssertRejected(single, "PolicyViolation", session.PermissionId);
 
-        await account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, 60 * Usdc), sessionKey);
-        await account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, 40 * Usdc), sessionKey); // exactly 100 in total
-        var cumulative = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, 1), sessionKey));
+        await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 60 * Usdc), sessionKey);
+        await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 40 * Usdc), sessionKey); // exactly 100 in total
+        var cumulative = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 1), sessionKey));
         AssertRejected(cumulative, "PolicyViolation", session.PermissionId);
         Assert.Equal(_chain.Contracts.SpendingLimitPolicy.ToString(), cumulative.Error.Root.Arguments[1]);
         Assert.Equal(new BigInteger(900 * Usdc), await _chain.GetUsdcBalanceAsync(account.Address));
@@ -76,11 +69,11 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     public async Task After_the_7_days_the_session_is_rejected_by_the_chain()
     {
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(After_the_7_days_the_session_is_rejected_by_the_chain));
-        await account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, Usdc), sessionKey);
+        await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), sessionKey);
 
         await _chain.IncreaseTimeAsync(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
-        var expired = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, Usdc), sessionKey));
+        var expired = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), sessionKey));
         Assert.Equal("FailedOp", expired.Error.Name);
         Assert.Equal("\"AA22 expired or not due\"", expired.Error.Arguments[1]);
     }
@@ -89,9 +82,11 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     public async Task Another_function_on_the_same_token_is_rejected_by_the_chain()
     {
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(Another_function_on_the_same_token_is_rejected_by_the_chain));
-        var approve = new Call(_chain.Contracts.Usdc, BigInteger.Zero, TokenCall(Approve, Bob, Usdc));
+        var approve = UsdcTrading.Approve(_chain.Contracts.Usdc, Bob, Usdc);
 
-        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, approve, sessionKey));
+        var refused = await Assert.ThrowsAsync<SessionCallNotPermittedException>(() => account.ExecuteAsync(session, approve, sessionKey));
+        Assert.Equal(approve, refused.Call);
+        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, approve, sessionKey));
 
         AssertRejected(rejected, "NoPoliciesSet", session.PermissionId);
     }
@@ -101,9 +96,12 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     {
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(Transfer_of_another_token_is_rejected_by_the_chain));
         var otherToken = await _chain.DeployTestTokenAsync(Keccak256.Hash("other token"));
-        await _chain.SendAsync(otherToken, TokenCall(Selector.FromSignature("mint(address,uint256)"), account.Address, 1_000 * Usdc));
+        await _chain.MintTestTokenAsync(otherToken, account.Address, 1_000 * Usdc);
 
-        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, TransferCall(otherToken, Bob, Usdc), sessionKey));
+        var transfer = Erc20.Transfer(otherToken, Bob, Usdc);
+
+        await Assert.ThrowsAsync<SessionCallNotPermittedException>(() => account.ExecuteAsync(session, transfer, sessionKey));
+        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, transfer, sessionKey));
 
         AssertRejected(rejected, "NoPoliciesSet", session.PermissionId);
         Assert.Equal(new BigInteger(1_000 * Usdc), await _chain.GetTokenBalanceAsync(otherToken, account.Address));
@@ -113,13 +111,13 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     public async Task After_the_owner_removes_the_session_it_is_rejected_by_the_chain()
     {
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(After_the_owner_removes_the_session_it_is_rejected_by_the_chain), out var owner);
-        await account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, Usdc), sessionKey);
+        await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), sessionKey);
 
         var removal = await account.RemoveSessionAsync(session.PermissionId, owner);
 
         Assert.True(removal.Success);
         Assert.False(await account.IsPermissionEnabledAsync(session.PermissionId));
-        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, Usdc), sessionKey));
+        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), sessionKey));
         Assert.Equal("FailedOpWithRevert", rejected.Error.Name);
         output.WriteLine($"after removal: {rejected.Error}");
     }
@@ -130,7 +128,7 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
         var (account, session, _, _) = await SetUpAsync(nameof(A_key_that_is_not_the_session_key_is_rejected_by_the_chain));
         using var stranger = PrivateKeySigner.Generate();
 
-        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, TransferCall(_chain.Contracts.Usdc, Bob, Usdc), stranger));
+        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), stranger));
 
         Assert.Equal("FailedOp", rejected.Error.Name);
         Assert.Equal("\"AA24 signature error\"", rejected.Error.Arguments[1]);
@@ -150,42 +148,9 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     private async Task<(SmartAccount, Session, PrivateKeySigner, UserOperationReceipt)> SetUpCoreAsync(string name, PrivateKeySigner owner)
     {
         var sessionKey = PrivateKeySigner.Generate();
-        var account = await _chain.CreateAccountAsync(owner.Address, Keccak256.Hash(name));
-        await _chain.MintUsdcAsync(account.Address, 1_000 * Usdc);
-        var now = await _chain.GetChainTimeAsync();
-        var policies = _chain.SmartSessions.Policies;
-        var session = new Session(
-            _chain.Contracts.SessionKeyValidator,
-            SessionValidatorInitData.SingleKey(sessionKey.Address),
-            Keccak256.Hash(name),
-            [Policies.TimeFrame(now.AddDays(7), now.AddMinutes(-1), policies)],
-            ERC7739Data.None,
-            [new ActionData(_chain.Contracts.Usdc, Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies))]);
-        Assert.False(await account.IsDeployedAsync());
-
-        var enable = await account.EnableSessionAsync(session, owner);
-
-        Assert.True(enable.Success);
+        // The generated session: the devnet's validator in the OwnableValidator role, with the session key as single owner.
+        var session = UsdcTrading.CreateSession(_chain.Contracts.Usdc, sessionKey.Address, await _chain.GetChainTimeAsync(), Keccak256.Hash(name), _chain.SmartSessions);
+        var (account, enable) = await OnChainSessions.EnableAsync(_chain, name, owner, session);
         return (account, session, sessionKey, enable);
-    }
-
-    private static void AssertRejected(UserOperationRejectedException rejected, string reason, PermissionId permissionId)
-    {
-        Assert.Equal("FailedOpWithRevert", rejected.Error.Name);
-        Assert.Equal("\"AA23 reverted\"", rejected.Error.Arguments[1]);
-        Assert.Equal(reason, rejected.Error.Root.Name);
-        Assert.Equal(permissionId.ToString(), rejected.Error.Root.Arguments[0]);
-    }
-
-    private static Call TransferCall(Address token, Address to, BigInteger amount) => new(token, BigInteger.Zero, TokenCall(Transfer, to, amount));
-
-    private static byte[] TokenCall(Selector selector, Address account, BigInteger amount)
-    {
-        var data = new byte[4 + (2 * AbiSize.Word)];
-        selector.WriteTo(data);
-        var writer = new AbiWriter(data, 4, 2 * AbiSize.Word);
-        writer.WriteAddress(account);
-        writer.WriteUInt(amount);
-        return data;
     }
 }
