@@ -1,14 +1,19 @@
-// Times the peers' side of docs/benchmarks.md: viem, @rhinestone/module-sdk and solady's JS LibZip, on the
-// same inputs as the C# benchmarks (benchmarks/SessionGen.Benchmarks/PeerInputs.cs mirrors the constants).
+// Times the peers' side of docs/benchmarks.md: viem, @rhinestone/module-sdk and solady's JS LibZip, on the same inputs
+// as the C# benchmarks. The inputs are defined once per side: the "Inputs" block below and
+// benchmarks/SessionGen.Benchmarks/PeerInputs.cs; `--outputs` prints what this side computes from them (as does the C#
+// side's `--peer-outputs`), and tests/SessionGen.IntegrationTests/Benchmarks checks the two agree byte for byte.
 // It reuses the pinned packages of tests/vectors (installed by eng/install-node-tools.sh) rather than a third lock.
 //   node benchmarks/node/peers.mjs            full run (about a minute)
 //   node benchmarks/node/peers.mjs --quick    one short round each (smoke test)
+//   node benchmarks/node/peers.mjs --outputs  the computed values only, no timing
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const vectors = path.resolve(here, '../../tests/vectors');
+const root = path.resolve(here, '../..');
+const vectors = path.join(root, 'tests/vectors');
 const require = createRequire(path.join(vectors, 'package.json'));
 const load = async (name) => import(pathToFileURL(require.resolve(name)).href);
 
@@ -16,8 +21,114 @@ const viem = await load('viem');
 const accounts = await load('viem/accounts');
 const sdk = await load('@rhinestone/module-sdk');
 const { LibZip } = await load('solady');
+// The EnableSession ABI is not a root export of module-sdk; read it from the package's own abi module.
+const { encodeEnableSessionSignatureAbi } = await import(pathToFileURL(path.join(vectors, 'node_modules/@rhinestone/module-sdk/_esm/module/smart-sessions/abi.js')).href);
 
 const quick = process.argv.includes('--quick');
+
+// ---- Inputs (the same values as PeerInputs.cs) ----
+const abi = (name) => JSON.parse(readFileSync(path.join(root, 'abis', name), 'utf8'));
+const erc20 = abi('ERC20.json');
+const router = abi('UniswapV3SwapRouter.json');
+const recipient = '0x1111111111111111111111111111111111111111';
+const tokenIn = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+const tokenOut = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+const transferAmount = 5_000_000n;
+const deadline = 1767225600n;
+const swapParams = { tokenIn, tokenOut, fee: 3000, recipient, deadline, amountIn: 100_000_000n, amountOutMinimum: 30_000_000_000_000_000n, sqrtPriceLimitX96: 0n };
+const sessionKey = '0x' + '42'.repeat(32);
+const userOpHash = viem.keccak256(viem.toHex('user operation'));
+const salt = viem.keccak256(viem.toHex('one-click trading'));
+const spendingLimit = 100_000_000n;
+const chainId = 31337n;
+const account = '0x3333333333333333333333333333333333333333';
+const enableNonce = 0n;
+const permissionEnableSig = '0x' + 'ab'.repeat(85);
+const userOpSignature = '0x' + 'cd'.repeat(65);
+
+const sessionKeyAddress = accounts.privateKeyToAddress(sessionKey);
+const policyData = (p) => ({ policy: p.address, initData: p.initData });
+// "One-click trading": the ownable validator with the session key as sole owner, a time frame until the deadline,
+// USDC transfer under a 100 USDC spending limit, paymaster permitted.
+const session = {
+  sessionValidator: sdk.GLOBAL_CONSTANTS.OWNABLE_VALIDATOR_ADDRESS,
+  sessionValidatorInitData: sdk.getOwnableValidator({ threshold: 1, owners: [sessionKeyAddress] }).initData,
+  salt,
+  userOpPolicies: [policyData(sdk.getTimeFramePolicy({ validUntil: Number(deadline), validAfter: 0 }))],
+  erc7739Policies: { allowedERC7739Content: [], erc1271Policies: [] },
+  actions: [{
+    actionTargetSelector: viem.toFunctionSelector('transfer(address,uint256)'),
+    actionTarget: tokenIn,
+    actionPolicies: [policyData(sdk.getSpendingLimitsPolicy([{ token: tokenIn, limit: spendingLimit }]))],
+  }],
+  permitERC4337Paymaster: true,
+  chainId,
+};
+// ---- end of inputs ----
+
+const transferData = viem.encodeFunctionData({ abi: erc20, functionName: 'transfer', args: [recipient, transferAmount] });
+const swapData = viem.encodeFunctionData({ abi: router, functionName: 'exactInputSingle', args: [swapParams] });
+const multicallArgs = [[transferData, swapData, transferData]];
+
+// The EIP-712 types of the current SmartSession module (erc7579/smartsessions HashLib), as in tests/vectors/session-vectors.mjs.
+const POLICY = [{ name: 'policy', type: 'address' }, { name: 'initData', type: 'bytes' }];
+const TYPES = {
+  PolicyData: POLICY,
+  ActionData: [{ name: 'actionTargetSelector', type: 'bytes4' }, { name: 'actionTarget', type: 'address' }, { name: 'actionPolicies', type: 'PolicyData[]' }],
+  ERC7739Context: [{ name: 'appDomainSeparator', type: 'bytes32' }, { name: 'contentName', type: 'string[]' }],
+  ERC7739Data: [{ name: 'allowedERC7739Content', type: 'ERC7739Context[]' }, { name: 'erc1271Policies', type: 'PolicyData[]' }],
+  SignedPermissions: [
+    { name: 'permitGenericPolicy', type: 'bool' }, { name: 'permitAdminAccess', type: 'bool' },
+    { name: 'ignoreSecurityAttestations', type: 'bool' }, { name: 'permitERC4337Paymaster', type: 'bool' },
+    { name: 'userOpPolicies', type: 'PolicyData[]' }, { name: 'erc7739Policies', type: 'ERC7739Data' }, { name: 'actions', type: 'ActionData[]' },
+  ],
+  SignedSession: [
+    { name: 'account', type: 'address' }, { name: 'permissions', type: 'SignedPermissions' }, { name: 'sessionValidator', type: 'address' },
+    { name: 'sessionValidatorInitData', type: 'bytes' }, { name: 'salt', type: 'bytes32' }, { name: 'smartSession', type: 'address' },
+    { name: 'nonce', type: 'uint256' },
+  ],
+  ChainSession: [{ name: 'chainId', type: 'uint64' }, { name: 'session', type: 'SignedSession' }],
+  MultiChainSession: [{ name: 'sessionsAndChainIds', type: 'ChainSession[]' }],
+};
+// Mode ENABLE, no fallback actions: the three derived flags are false.
+const signedSession = {
+  account,
+  permissions: {
+    permitGenericPolicy: false, permitAdminAccess: false, ignoreSecurityAttestations: false,
+    permitERC4337Paymaster: session.permitERC4337Paymaster,
+    userOpPolicies: session.userOpPolicies, erc7739Policies: session.erc7739Policies, actions: session.actions,
+  },
+  sessionValidator: session.sessionValidator, sessionValidatorInitData: session.sessionValidatorInitData,
+  salt: session.salt, smartSession: sdk.GLOBAL_CONSTANTS.SMART_SESSIONS_ADDRESS, nonce: enableNonce,
+};
+const chainSessions = [{ chainId, session: signedSession }];
+const enableTypedData = { domain: { name: 'SmartSession', version: '1' }, types: TYPES, primaryType: 'MultiChainSession', message: { sessionsAndChainIds: chainSessions } };
+const sessionDigest = viem.hashStruct({ types: TYPES, primaryType: 'SignedSession', data: signedSession });
+
+// A typical ENABLE payload, as the user-op signature compresses it: abi.encode(EnableSession, bytes signature).
+const enablePayload = viem.encodeAbiParameters(encodeEnableSessionSignatureAbi, [
+  { chainDigestIndex: 0, hashesAndChainIds: [{ chainId, sessionDigest }], sessionToEnable: session, permissionEnableSig },
+  userOpSignature,
+]);
+
+const hex = (bytes) => viem.toHex(bytes);
+if (process.argv.includes('--outputs')) {
+  const signature = await accounts.sign({ hash: userOpHash, privateKey: sessionKey, to: 'hex' });
+  console.log(JSON.stringify({
+    transferCalldata: transferData,
+    swapCalldata: swapData,
+    multicallCalldata: viem.encodeFunctionData({ abi: router, functionName: 'multicall', args: multicallArgs }),
+    sessionKeyAddress: sessionKeyAddress.toLowerCase(),
+    permissionId: sdk.getPermissionId({ session }),
+    installData: sdk.getSmartSessionsValidator({ sessions: [session] }).initData,
+    enableDigest: viem.hashTypedData(enableTypedData),
+    enableDigestModuleSdk: sdk.hashChainSessions(chainSessions),
+    enablePayload,
+    enablePayloadCompressed: LibZip.flzCompress(enablePayload),
+    signature,
+  }, null, 2));
+  process.exit(0);
+}
 
 function bench(name, fn) {
   const warm = quick ? 50 : 2000;
@@ -43,62 +154,27 @@ function bench(name, fn) {
   return { name, nsPerOp: Math.round(median * 10) / 10 };
 }
 
-// Inputs (kept equal to PeerInputs.cs).
-const recipient = '0x1111111111111111111111111111111111111111';
-const tokenIn = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
-const tokenOut = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
-const erc20 = viem.parseAbi(['function transfer(address to, uint256 amount) returns (bool)']);
-const router = [{
-  type: 'function', name: 'exactInputSingle', stateMutability: 'payable',
-  inputs: [{ name: 'params', type: 'tuple', internalType: 'struct ISwapRouter.ExactInputSingleParams', components: [
-    { name: 'tokenIn', type: 'address' }, { name: 'tokenOut', type: 'address' }, { name: 'fee', type: 'uint24' },
-    { name: 'recipient', type: 'address' }, { name: 'deadline', type: 'uint256' }, { name: 'amountIn', type: 'uint256' },
-    { name: 'amountOutMinimum', type: 'uint256' }, { name: 'sqrtPriceLimitX96', type: 'uint160' }] }],
-  outputs: [{ name: 'amountOut', type: 'uint256' }],
-}];
-const multicallAbi = viem.parseAbi(['function multicall(bytes[] data) payable returns (bytes[] results)']);
-const swapParams = { tokenIn, tokenOut, fee: 3000, recipient, deadline: 1767225600n, amountIn: 100_000_000n, amountOutMinimum: 30_000_000_000_000_000n, sqrtPriceLimitX96: 0n };
-const transferData = viem.encodeFunctionData({ abi: erc20, functionName: 'transfer', args: [recipient, 5_000_000n] });
-const swapData = viem.encodeFunctionData({ abi: router, functionName: 'exactInputSingle', args: [swapParams] });
-const multicallArgs = [[transferData, swapData, transferData]];
-
-const sessionValidator = '0x2483da3a338895199e5e538530213157e931bf06';
-const session = {
-  sessionValidator,
-  sessionValidatorInitData: viem.encodeAbiParameters([{ type: 'uint256' }, { type: 'address[]' }], [1n, [recipient]]),
-  salt: viem.keccak256(viem.toHex('one-click trading')),
-  userOpPolicies: [{ policy: '0x8177451511de0577b911c254e9551d981c26dc72', initData: viem.encodePacked(['uint48', 'uint48'], [1767225600, 0]) }],
-  erc7739Policies: { allowedERC7739Content: [], erc1271Policies: [] },
-  actions: [{ actionTargetSelector: '0xa9059cbb', actionTarget: tokenIn, actionPolicies: [{ policy: '0x000000000033212e272655d8a22402db819477a6', initData: viem.encodeAbiParameters([{ type: 'address[]' }, { type: 'uint256[]' }], [[tokenIn], [100_000_000n]]) }] }],
-  permitERC4337Paymaster: true,
-  chainId: 31337n,
-};
-
-const privateKey = '0x' + '42'.repeat(32);
-const hash = viem.keccak256(viem.toHex('user operation'));
-
-const mail = {
-  domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-  types: { Person: [{ name: 'name', type: 'string' }, { name: 'wallet', type: 'address' }], Mail: [{ name: 'from', type: 'Person' }, { name: 'to', type: 'Person' }, { name: 'contents', type: 'string' }] },
-  primaryType: 'Mail',
-  message: { from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' }, to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' }, contents: 'Hello, Bob!' },
-};
-
-// A typical ENABLE payload: abi.encode of the session above as the contract decompresses it.
-const enablePayload = viem.encodeAbiParameters(
-  [{ type: 'tuple', components: [{ type: 'address' }, { type: 'bytes' }, { type: 'bytes32' }, { type: 'tuple[]', components: [{ type: 'address' }, { type: 'bytes' }] }, { type: 'tuple[]', components: [{ type: 'bytes4' }, { type: 'address' }, { type: 'tuple[]', components: [{ type: 'address' }, { type: 'bytes' }] }] }] }, { type: 'bytes' }],
-  [[session.sessionValidator, session.sessionValidatorInitData, session.salt, session.userOpPolicies.map((p) => [p.policy, p.initData]), session.actions.map((a) => [a.actionTargetSelector, a.actionTarget, a.actionPolicies.map((p) => [p.policy, p.initData])])], '0x' + 'ab'.repeat(85)]);
-
+const keccakInput = new Uint8Array(100);
+// viem's sign is async, but it signs synchronously before returning its promise: the loop times the signing.
 const results = [
-  bench('viem encodeFunctionData transfer', () => viem.encodeFunctionData({ abi: erc20, functionName: 'transfer', args: [recipient, 5_000_000n] })),
+  bench('viem encodeFunctionData transfer', () => viem.encodeFunctionData({ abi: erc20, functionName: 'transfer', args: [recipient, transferAmount] })),
   bench('viem encodeFunctionData exactInputSingle', () => viem.encodeFunctionData({ abi: router, functionName: 'exactInputSingle', args: [swapParams] })),
-  bench('viem encodeFunctionData multicall(bytes[])', () => viem.encodeFunctionData({ abi: multicallAbi, functionName: 'multicall', args: multicallArgs })),
-  bench('viem keccak256 (100 bytes)', () => viem.keccak256(new Uint8Array(100))),
+  bench('viem encodeFunctionData multicall(bytes[])', () => viem.encodeFunctionData({ abi: router, functionName: 'multicall', args: multicallArgs })),
+  bench('viem keccak256 (100 bytes)', () => viem.keccak256(keccakInput)),
   bench('module-sdk getPermissionId', () => sdk.getPermissionId({ session })),
-  bench('viem hashTypedData (EIP-712 Mail)', () => viem.hashTypedData(mail)),
+  bench('module-sdk getSmartSessionsValidator (install data)', () => sdk.getSmartSessionsValidator({ sessions: [session] })),
+  bench('viem hashTypedData (SmartSession enable digest)', () => viem.hashTypedData(enableTypedData)),
+  bench('module-sdk hashChainSessions (enable digest)', () => sdk.hashChainSessions(chainSessions)),
   bench('solady LibZip.flzCompress (ENABLE payload)', () => LibZip.flzCompress(enablePayload)),
-  bench('viem sign (secp256k1, raw hash)', () => accounts.sign({ hash, privateKey })),
+  bench('viem sign (secp256k1, user-op hash)', () => accounts.sign({ hash: userOpHash, privateKey: sessionKey })),
 ];
 
-console.log(JSON.stringify({ node: process.version, viem: require('viem/package.json').version, moduleSdk: require('@rhinestone/module-sdk/package.json').version, enablePayloadBytes: (enablePayload.length - 2) / 2, results }, null, 2));
+console.log(JSON.stringify({
+  node: process.version,
+  viem: require('viem/package.json').version,
+  moduleSdk: require('@rhinestone/module-sdk/package.json').version,
+  solady: require('solady/package.json').version,
+  enablePayloadBytes: (enablePayload.length - 2) / 2,
+  results,
+}, null, 2));
 process.exit(0);

@@ -116,4 +116,11 @@ internal static partial class DiagnosticDescriptors
         "'{0}' is permitted without any on-chain check (Sudo = true): the session key may call it any number of times with any arguments until the session expires; prefer a limit if one fits",
         DiagnosticCategories.Policy,
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidTokenDisplay = Create(
+        DiagnosticIds.InvalidTokenDisplay,
+        "Invalid token display",
+        "[TokenDisplay] on '{0}' {1}; give a non-empty symbol and the token's decimals (0 to 77), as in [TokenDisplay(\"USDC\", 6)]",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Error);
 }

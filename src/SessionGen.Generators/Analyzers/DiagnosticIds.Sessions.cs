@@ -20,4 +20,5 @@ internal static partial class DiagnosticIds
     public const string SpendingLimitNotErc20 = "SESSGEN204";
     public const string SudoOptIn = "SESSGEN205";
     public const string InvalidMaxUses = "SESSGEN206";
+    public const string InvalidTokenDisplay = "SESSGEN207";
 }

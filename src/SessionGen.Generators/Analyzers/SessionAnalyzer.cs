@@ -38,7 +38,8 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ActionWithoutLimit,
         DiagnosticDescriptors.SpendingLimitNotErc20,
         DiagnosticDescriptors.SudoOptIn,
-        DiagnosticDescriptors.SessionClassNotPartial);
+        DiagnosticDescriptors.SessionClassNotPartial,
+        DiagnosticDescriptors.InvalidTokenDisplay);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -61,6 +62,11 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
             var abis = new AbiCache(start.Options, start.CancellationToken);
             start.RegisterSymbolAction(symbolContext =>
             {
+                if (symbolContext.Symbol is INamedTypeSymbol named && SessionDeclarationParser.CheckTokenDisplay(named, symbols, symbolContext.CancellationToken) is { } display)
+                {
+                    symbolContext.ReportDiagnostic(Create(display, null, trees));
+                }
+
                 if (symbolContext.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
                     || SessionDeclarationParser.Parse(type, symbols, symbolContext.CancellationToken) is not { } session)
                 {

@@ -62,10 +62,10 @@ internal sealed class ContractBinder
         var candidates = new List<(AbiFunctionModel Function, ImmutableArray<BoundParameter> Parameters, ImmutableArray<string> SuffixParts)>();
         foreach (var function in functions)
         {
-            var parameters = BindParameters(function.Inputs, BindingNames.Pascal(function.Name), $"function '{function.CanonicalSignature}'", out var suffixParts);
+            var parameters = BindParameters(function.Inputs, BindingNames.Pascal(function.Name), $"function '{function.CanonicalSignature}'");
             if (parameters is not null)
             {
-                candidates.Add((function, parameters.Value, suffixParts));
+                candidates.Add((function, parameters.Value, function.Inputs.Select(SignaturePart).ToImmutableArray()));
             }
         }
 
@@ -87,6 +87,12 @@ internal sealed class ContractBinder
 
                 if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass || BindingNames.IsInheritedMember(selectorName))
                     || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName) || BindingNames.IsInheritedMember(methodName), methodName))
+                {
+                    continue;
+                }
+
+                // Calldata also gets Get{Method}Length with the same parameters: an ABI function of that name must not clash with it.
+                if (IsTaken(what, $"Get{methodName}Length({typeKeys[i]})", BindingNames.CalldataClass, methodKeys, false, $"Get{methodName}Length"))
                 {
                     continue;
                 }
@@ -128,12 +134,10 @@ internal sealed class ContractBinder
     }
 
     /// <summary>Binds a parameter list (function inputs or tuple components); null after reporting a collision.</summary>
-    private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what, out ImmutableArray<string> suffixParts)
+    private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what)
     {
         var parameters = ImmutableArray.CreateBuilder<BoundParameter>(inputs.Count);
-        var parts = ImmutableArray.CreateBuilder<string>(inputs.Count);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        suffixParts = ImmutableArray<string>.Empty;
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -144,24 +148,21 @@ internal sealed class ContractBinder
             }
 
             var structFallback = owner + (input.Name.Length == 0 ? "Arg" + i.ToString(CultureInfo.InvariantCulture) : BindingNames.Pascal(input.Name));
-            var type = MapType(input.TypeInfo, structFallback, what, out var part);
+            var type = MapType(input.TypeInfo, structFallback, what);
             if (type is null)
             {
                 return null;
             }
 
             parameters.Add(new BoundParameter(input, name, type));
-            parts.Add(part);
         }
 
-        suffixParts = parts.MoveToImmutable();
         return parameters.MoveToImmutable();
     }
 
     /// <summary>The C# type of an ABI type (registering the structs it needs); null after reporting a collision.</summary>
-    private string? MapType(AbiTypeInfo type, string structFallback, string what, out string suffixPart)
+    private string? MapType(AbiTypeInfo type, string structFallback, string what)
     {
-        suffixPart = type.Canonical;
         switch (type.Kind)
         {
             case AbiTypeKind.Address:
@@ -180,20 +181,17 @@ internal sealed class ContractBinder
                 return "string";
             case AbiTypeKind.Array:
             case AbiTypeKind.FixedArray:
-                var element = MapType(type.Element!, structFallback, what, out var elementPart);
-                suffixPart = elementPart + "Array" + (type.Kind == AbiTypeKind.FixedArray ? type.Size.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                var element = MapType(type.Element!, structFallback, what);
                 return element is null ? null : $"global::System.Collections.Generic.IReadOnlyList<{element}>";
             default:
-                var structName = RegisterStruct(type, structFallback, what);
-                suffixPart = structName ?? string.Empty;
-                return structName;
+                return RegisterStruct(type, structFallback, what);
         }
     }
 
     private string? RegisterStruct(AbiTypeInfo tuple, string fallbackName, string what)
     {
         var name = BindingNames.StructNameFromInternalType(tuple.InternalType) ?? fallbackName;
-        var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}", out _);
+        var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}");
         if (members is null)
         {
             return null;
@@ -255,6 +253,7 @@ internal sealed class ContractBinder
     private void Report(string what, string name, string container, string owner) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbiNameCollision, _location, what, name, container, owner));
 
+    /// <summary>One parameter's part of an overload suffix: <c>uint256</c>, <c>bytesArray</c>, <c>bytes32Array2</c>, or a tuple's struct name.</summary>
     private static string SignaturePart(AbiParameterModel parameter) =>
         parameter.Type.StartsWith("(", StringComparison.Ordinal)
             ? (BindingNames.StructNameFromInternalType(parameter.InternalType) ?? "tuple") + ArrayPart(parameter.TypeInfo)

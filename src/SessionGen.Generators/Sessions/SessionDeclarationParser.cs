@@ -228,7 +228,7 @@ internal static class SessionDeclarationParser
         }
 
         var display = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
-        var symbol = display?.ConstructorArguments.FirstOrDefault().Value as string;
+        var symbol = display?.ConstructorArguments.FirstOrDefault().Value is string { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
         var decimals = display is { ConstructorArguments.Length: 2 } && display.ConstructorArguments[1].Value is int d && d is >= 0 and <= 77 ? d : (int?)null;
         return new ContractReference(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
     }
@@ -266,7 +266,8 @@ internal static class SessionDeclarationParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SudoOptIn, action.AttributeLocation, action.Function));
             }
-            else if (!action.DeclaresLimit && !rules.Any(rule => rule.Function == action.Function && rule.Contract?.FullyQualifiedName == contractName))
+            // Without the ABI a rule is matched by function name, so "transfer(address,uint256)" rules count for "transfer".
+            else if (!action.DeclaresLimit && !rules.Any(rule => FunctionName(rule.Function) == FunctionName(action.Function) && rule.Contract?.FullyQualifiedName == contractName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, action.AttributeLocation, action.Function));
             }
@@ -281,13 +282,31 @@ internal static class SessionDeclarationParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, valueTransfer.AttributeLocation, "native value transfer"));
         }
 
-        foreach (var rule in rules)
+        foreach (var rule in rules.Where(rule => rule.Contract is null))
         {
             if (!actions.Any(action => action.Function == rule.Function && action.Contract?.FullyQualifiedName == rule.Contract?.FullyQualifiedName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParamRuleWithoutAction, rule.AttributeLocation, rule.Function));
             }
         }
+    }
+
+    /// <summary>SESSGEN207 for a <c>[TokenDisplay]</c> whose symbol is empty or whose decimals are outside 0..77 (it is then ignored).</summary>
+    internal static DiagnosticInfo? CheckTokenDisplay(INamedTypeSymbol type, SessionAttributeSymbols symbols, CancellationToken cancellationToken)
+    {
+        var display = type.GetAttributes().FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
+        if (display is null)
+        {
+            return null;
+        }
+
+        var arguments = new AttributeArguments(display, cancellationToken);
+        var symbol = arguments.Constructor<string>(0);
+        var decimals = arguments.Constructor<int>(1);
+        var problem = string.IsNullOrWhiteSpace(symbol) ? "has no symbol"
+            : decimals is < 0 or > 77 ? "has " + decimals.ToString(CultureInfo.InvariantCulture) + " decimals"
+            : null;
+        return problem is null ? null : DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTokenDisplay, arguments.Location, type.Name, problem);
     }
 
     /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c> (so generated members can be added).</summary>

@@ -36,17 +36,33 @@ internal static class SessionResolver
         var contracts = new List<ContractReference>();
         var actions = ImmutableArray.CreateBuilder<ActionSpec>();
         var complete = true;
+        var resolved = new Dictionary<(string Contract, string Signature), string>();
+        var matchedRules = new HashSet<ParamRuleDeclaration>();
 
         foreach (var action in declaration.Actions)
         {
-            var function = action.Contract is { } contract && abiOf(contract) is { } abi
-                ? ResolveFunction(action.Function, contract, abi, action.FunctionLocation, findings)
-                : null;
-            if (function is null || action.Contract is null)
+            var abi = action.Contract is { } contract ? abiOf(contract) : null;
+            var function = abi is null ? null : ResolveFunction(action.Function, action.Contract!, abi, action.FunctionLocation, findings);
+            if (function is null || action.Contract is null || abi is null)
             {
                 complete = false;
                 continue;
             }
+
+            // Identical spellings are SESSGEN116 from the parser already; this catches "transfer" next to "transfer(address,uint256)".
+            var key = (action.Contract.FullyQualifiedName, function.CanonicalSignature);
+            if (resolved.TryGetValue(key, out var earlier))
+            {
+                if (earlier != action.Function)
+                {
+                    findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAction, action.AttributeLocation, function.CanonicalSignature, action.Contract.Name)));
+                }
+
+                complete = false;
+                continue;
+            }
+
+            resolved[key] = action.Function;
 
             if (action.SpendingLimit is not null && !IsErc20Spending(function))
             {
@@ -58,8 +74,9 @@ internal static class SessionResolver
             }
 
             var rules = ImmutableArray.CreateBuilder<RuleSpec>();
-            foreach (var rule in declaration.Rules.Where(rule => rule.Function == action.Function && rule.Contract == action.Contract))
+            foreach (var rule in declaration.Rules.Where(rule => rule.Contract == action.Contract && Designates(abi, rule.Function, action.Function, function)))
             {
+                matchedRules.Add(rule);
                 if (ParameterOffset(function, rule.Parameter, out var offset, out var parameterType, out var problem))
                 {
                     rules.Add(new RuleSpec(rule.Parameter, parameterType, rule.Condition, offset, rule.Reference, rule.UpperBound, rule.CumulativeLimit));
@@ -90,6 +107,13 @@ internal static class SessionResolver
                 parameters.ToImmutableArray().ToEquatableArray(), function.IsPayable ? builder.ValueParameterName : null,
                 function.Name, function.CanonicalSignature, function.Selector,
                 action.SpendingLimit, action.MaxUses, action.ValueLimit, action.Sudo, function.IsPayable, rules.ToImmutable().ToEquatableArray()));
+        }
+
+        // Rules whose function no action permits (the parser checks rules without a contract by spelling).
+        foreach (var rule in declaration.Rules.Where(rule => rule.Contract is not null && !matchedRules.Contains(rule)))
+        {
+            findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.ParamRuleWithoutAction, rule.AttributeLocation, rule.Function)));
+            complete = false;
         }
 
         if (type is null || !complete || declaration.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
@@ -140,6 +164,11 @@ internal static class SessionResolver
             suggestions.Count == 1 ? suggestions[0] : null));
         return null;
     }
+
+    /// <summary>Whether a rule's function text names the action's function: the same spelling, or the same resolved signature.</summary>
+    private static bool Designates(ContractAbiModel abi, string ruleFunction, string actionFunction, AbiFunctionModel function) =>
+        ruleFunction == actionFunction
+        || abi.FindFunctions(ruleFunction) is { Length: 1 } matches && matches[0].CanonicalSignature == function.CanonicalSignature;
 
     private static bool IsErc20Spending(AbiFunctionModel function) =>
         SessionDeclarationParser.IsErc20SpendingFunction(function.CanonicalSignature);
