@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,6 +24,11 @@ internal static class SessionAttributeSyntax
     /// <summary>Adds <paramref name="attribute"/> as its own attribute list after the class's existing ones.</summary>
     public static ClassDeclarationSyntax AddAttribute(ClassDeclarationSyntax declaration, AttributeSyntax attribute) =>
         declaration.AddAttributeLists(AttributeList(SingletonSeparatedList(attribute)).WithAdditionalAnnotations(Formatter.Annotation));
+
+    /// <summary>The first positional argument when it is a string literal (the function of SessionAction/ParamRule).</summary>
+    public static LiteralExpressionSyntax? FunctionArgument(AttributeSyntax attribute) =>
+        attribute.ArgumentList?.Arguments.FirstOrDefault() is { NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax literal }
+        && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal : null;
 
     /// <summary>Appends <c>name = value</c> to the attribute's arguments.</summary>
     public static AttributeSyntax AddNamedArgument(AttributeSyntax attribute, string name, ExpressionSyntax value) =>

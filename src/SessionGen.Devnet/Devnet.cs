@@ -25,7 +25,7 @@ namespace SessionGen.Devnet;
 /// await devnet.MintUsdcAsync(alice, 100_000_000);
 /// </code>
 /// </example>
-public sealed class Devnet : IAsyncDisposable
+public sealed partial class Devnet : IAsyncDisposable
 {
     private static readonly TimeSpan ReceiptPollInterval = TimeSpan.FromMilliseconds(10);
     private static readonly Selector MintSelector = Selector.FromSignature("mint(address,uint256)");
@@ -35,6 +35,7 @@ public sealed class Devnet : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly RpcClient _rpc;
     private readonly TimeSpan _receiptTimeout;
+    private DevnetArtifacts _artifacts = null!;
     private int _disposed;
 
     private Devnet(AnvilProcess anvil, HttpClient http, RpcClient rpc, Uri rpcUrl, ulong chainId, IReadOnlyList<DevKey> keys, TimeSpan receiptTimeout)
@@ -98,8 +99,8 @@ public sealed class Devnet : IAsyncDisposable
             var keys = anvil.PrivateKeys.Select(k => new DevKey(Address.Parse(new EthECKey(k).GetPublicAddress()), k)).ToArray();
             var chainId = (ulong)(await rpc.SendRequestAsync<HexBigInteger>("eth_chainId")).Value;
             devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout);
-            var artifacts = DevnetArtifacts.Load(await compiled);
-            devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, artifacts, cancellationToken);
+            devnet._artifacts = DevnetArtifacts.Load(await compiled);
+            devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, devnet._artifacts, cancellationToken);
             devnet.StartupTime = clock.Elapsed;
             return devnet;
         }
@@ -234,7 +235,19 @@ public sealed class Devnet : IAsyncDisposable
 
     /// <summary>Mints test USDC (6 decimals: 1 USDC = 1_000_000).</summary>
     public Task<TransactionReceipt> MintUsdcAsync(Address to, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(Contracts.Usdc, DevnetCalldata.AddressUInt(MintSelector, to, amount), cancellationToken: cancellationToken);
+        MintTestTokenAsync(Contracts.Usdc, to, amount, cancellationToken);
+
+    /// <summary>Mints a devnet test token (<see cref="DevnetContracts.Usdc"/> or one from <see cref="DeployTestTokenAsync"/>).</summary>
+    public Task<TransactionReceipt> MintTestTokenAsync(Address token, Address to, BigInteger amount, CancellationToken cancellationToken = default) =>
+        SendAsync(token, DevnetCalldata.AddressUInt(MintSelector, to, amount), cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Deploys another 6-decimal test token (the same contract as <see cref="DevnetContracts.Usdc"/>) at an address
+    /// that depends on <paramref name="salt"/>: e.g. a second token a session must not touch.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A contract already exists for that salt.</exception>
+    public Task<Address> DeployTestTokenAsync(Bytes32 salt, CancellationToken cancellationToken = default) =>
+        DevnetDeployer.DeployWithCreate2Async(this, salt, _artifacts.Creation("TestUsdc"), cancellationToken);
 
     /// <summary>The test USDC balance of an address (6 decimals).</summary>
     public Task<BigInteger> GetUsdcBalanceAsync(Address owner) => GetTokenBalanceAsync(Contracts.Usdc, owner);

@@ -91,6 +91,24 @@ internal static class DevnetDeployer
         return contracts;
     }
 
+    /// <summary>Deploys creation code through the CREATE2 deployer, waits for it, and checks that code landed.</summary>
+    public static async Task<Address> DeployWithCreate2Async(Devnet devnet, Bytes32 salt, byte[] creationCode, CancellationToken cancellationToken)
+    {
+        var address = Create2Address(DevnetAddresses.Create2Deployer, salt, creationCode);
+        if ((await devnet.GetCodeAsync(address)).Length > 0)
+        {
+            throw new InvalidOperationException($"There is already a contract at {address} (salt {salt}).");
+        }
+
+        var data = new byte[32 + creationCode.Length];
+        salt.WriteTo(data);
+        creationCode.CopyTo(data, 32);
+        await devnet.SendAsync(DevnetAddresses.Create2Deployer, data, gas: 15_000_000, cancellationToken: cancellationToken);
+        return (await devnet.GetCodeAsync(address)).Length > 0
+            ? address
+            : throw new InvalidOperationException($"CREATE2 deployment with salt {salt} left no code at {address}.");
+    }
+
     /// <summary>keccak256(0xff ‖ deployer ‖ salt ‖ keccak256(initCode))[12..].</summary>
     internal static Address Create2Address(Address deployer, Bytes32 salt, ReadOnlySpan<byte> initCode)
     {

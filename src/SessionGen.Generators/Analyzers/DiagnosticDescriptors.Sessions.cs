@@ -58,6 +58,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.InvalidMaxUses,
         "MaxUses must be positive",
         "MaxUses = {0} on '{1}' would forbid every call; set a positive number of uses or remove the action",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SessionClassNotPartial = Create(
+        DiagnosticIds.SessionClassNotPartial,
+        "Session class must be partial",
+        "'{0}' must be declared partial so that SessionGen can add CreateSession, Describe and Calls to it",
         DiagnosticCategories.Declaration,
         DiagnosticSeverity.Error);
 
@@ -109,4 +116,11 @@ internal static partial class DiagnosticDescriptors
         "'{0}' is permitted without any on-chain check (Sudo = true): the session key may call it any number of times with any arguments until the session expires; prefer a limit if one fits",
         DiagnosticCategories.Policy,
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidTokenDisplay = Create(
+        DiagnosticIds.InvalidTokenDisplay,
+        "Invalid token display",
+        "[TokenDisplay] on '{0}' {1}; give a non-empty symbol and the token's decimals (0 to 77), as in [TokenDisplay(\"USDC\", 6)]",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Error);
 }

@@ -10,7 +10,7 @@ internal static partial class DiagnosticIds
     public const string ParamRuleWithoutAction = "SESSGEN114";
     public const string InvalidExpiry = "SESSGEN115";
     public const string DuplicateAction = "SESSGEN116";
-    public const string InvalidMaxUses = "SESSGEN117";
+    public const string SessionClassNotPartial = "SESSGEN117";
     public const string MissingContract = "SESSGEN118";
     public const string InvalidRange = "SESSGEN119";
 
@@ -19,4 +19,6 @@ internal static partial class DiagnosticIds
     public const string ActionWithoutLimit = "SESSGEN203";
     public const string SpendingLimitNotErc20 = "SESSGEN204";
     public const string SudoOptIn = "SESSGEN205";
+    public const string InvalidMaxUses = "SESSGEN206";
+    public const string InvalidTokenDisplay = "SESSGEN207";
 }

@@ -37,7 +37,9 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SessionWithoutExpiry,
         DiagnosticDescriptors.ActionWithoutLimit,
         DiagnosticDescriptors.SpendingLimitNotErc20,
-        DiagnosticDescriptors.SudoOptIn);
+        DiagnosticDescriptors.SudoOptIn,
+        DiagnosticDescriptors.SessionClassNotPartial,
+        DiagnosticDescriptors.InvalidTokenDisplay);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -60,6 +62,11 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
             var abis = new AbiCache(start.Options, start.CancellationToken);
             start.RegisterSymbolAction(symbolContext =>
             {
+                if (symbolContext.Symbol is INamedTypeSymbol named && SessionDeclarationParser.CheckTokenDisplay(named, symbols, symbolContext.CancellationToken) is { } display)
+                {
+                    symbolContext.ReportDiagnostic(Create(display, null, trees));
+                }
+
                 if (symbolContext.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
                     || SessionDeclarationParser.Parse(type, symbols, symbolContext.CancellationToken) is not { } session)
                 {
@@ -69,6 +76,13 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
                 foreach (var diagnostic in session.Diagnostics)
                 {
                     symbolContext.ReportDiagnostic(Create(diagnostic, null, trees));
+                }
+
+                // A [ContractAbi] class that is not partial already gets SESSGEN100 from the binding generator.
+                if (!SessionDeclarationParser.IsPartial(type, symbolContext.CancellationToken)
+                    && !type.GetAttributes().Any(a => SessionAttributeSymbols.Is(a, symbols.ContractAbi)))
+                {
+                    symbolContext.ReportDiagnostic(Create(DiagnosticInfo.Create(DiagnosticDescriptors.SessionClassNotPartial, session.Location, type.Name), null, trees));
                 }
 
                 var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

@@ -18,6 +18,17 @@ internal static class BindingNames
     /// <summary>The private nested class holding the per-type encoding helpers.</summary>
     public const string CodecClass = "AbiCodec";
 
+    private static readonly System.Collections.Generic.HashSet<string> s_inheritedMembers = new(System.StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "Deconstruct", "PrintMembers",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a member every generated type inherits or synthesizes (object's members, and a record
+    /// struct's <c>Deconstruct</c>/<c>PrintMembers</c>): a generated member of that name would hide or clash with it.
+    /// </summary>
+    public static bool IsInheritedMember(string name) => s_inheritedMembers.Contains(name);
+
     /// <summary>A member name: the ABI name with its first letter upper-cased (<c>transferFrom</c> → <c>TransferFrom</c>; <c>$</c> → <c>_</c>).</summary>
     public static string Pascal(string abiName)
     {
@@ -25,10 +36,19 @@ internal static class BindingNames
         return name.Length > 0 && char.IsLower(name[0]) ? char.ToUpperInvariant(name[0]) + name.Substring(1) : name;
     }
 
-    /// <summary>A parameter name: as written in the ABI (<c>$</c> → <c>_</c>), <c>arg{index}</c> when unnamed, <c>@</c>-escaped when a C# keyword.</summary>
+    /// <summary>
+    /// A parameter name: as written in the ABI (<c>$</c> → <c>_</c>), <c>arg{index}</c> when unnamed, <c>@</c>-escaped when a
+    /// C# keyword. Names starting with <c>__</c> (the generated code's locals) and the names of the generated nested
+    /// classes (which a parameter would shadow in the method bodies) get a leading <c>_</c>.
+    /// </summary>
     public static string Parameter(string abiName, int index)
     {
         var name = abiName.Length == 0 ? "arg" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : abiName.Replace('$', '_');
+        if (name.StartsWith("__", System.StringComparison.Ordinal) || name is SelectorsClass or ErrorSelectorsClass or CalldataClass or CodecClass)
+        {
+            name = "_" + name;
+        }
+
         return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 

@@ -62,10 +62,10 @@ internal sealed class ContractBinder
         var candidates = new List<(AbiFunctionModel Function, ImmutableArray<BoundParameter> Parameters, ImmutableArray<string> SuffixParts)>();
         foreach (var function in functions)
         {
-            var parameters = BindParameters(function.Inputs, BindingNames.Pascal(function.Name), $"function '{function.CanonicalSignature}'", out var suffixParts);
+            var parameters = BindParameters(function.Inputs, BindingNames.Pascal(function.Name), $"function '{function.CanonicalSignature}'");
             if (parameters is not null)
             {
-                candidates.Add((function, parameters.Value, suffixParts));
+                candidates.Add((function, parameters.Value, function.Inputs.Select(SignaturePart).ToImmutableArray()));
             }
         }
 
@@ -85,8 +85,14 @@ internal sealed class ContractBinder
                 var methodName = typeKeys.Count(k => k == typeKeys[i]) == 1 ? group.Key : suffixed;
                 var what = $"function '{function.CanonicalSignature}'";
 
-                if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass)
-                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName), methodName))
+                if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass || BindingNames.IsInheritedMember(selectorName))
+                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName) || BindingNames.IsInheritedMember(methodName), methodName))
+                {
+                    continue;
+                }
+
+                // Calldata also gets Get{Method}Length with the same parameters: an ABI function of that name must not clash with it.
+                if (IsTaken(what, $"Get{methodName}Length({typeKeys[i]})", BindingNames.CalldataClass, methodKeys, false, $"Get{methodName}Length"))
                 {
                     continue;
                 }
@@ -117,7 +123,7 @@ internal sealed class ContractBinder
             foreach (var error in members)
             {
                 var name = members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(error.Inputs.Select(SignaturePart).ToList());
-                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass))
+                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass || BindingNames.IsInheritedMember(name)))
                 {
                     bound.Add(new BoundError(error, name));
                 }
@@ -128,12 +134,10 @@ internal sealed class ContractBinder
     }
 
     /// <summary>Binds a parameter list (function inputs or tuple components); null after reporting a collision.</summary>
-    private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what, out ImmutableArray<string> suffixParts)
+    private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what)
     {
         var parameters = ImmutableArray.CreateBuilder<BoundParameter>(inputs.Count);
-        var parts = ImmutableArray.CreateBuilder<string>(inputs.Count);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        suffixParts = ImmutableArray<string>.Empty;
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -144,24 +148,21 @@ internal sealed class ContractBinder
             }
 
             var structFallback = owner + (input.Name.Length == 0 ? "Arg" + i.ToString(CultureInfo.InvariantCulture) : BindingNames.Pascal(input.Name));
-            var type = MapType(input.TypeInfo, structFallback, what, out var part);
+            var type = MapType(input.TypeInfo, structFallback, what);
             if (type is null)
             {
                 return null;
             }
 
             parameters.Add(new BoundParameter(input, name, type));
-            parts.Add(part);
         }
 
-        suffixParts = parts.MoveToImmutable();
         return parameters.MoveToImmutable();
     }
 
     /// <summary>The C# type of an ABI type (registering the structs it needs); null after reporting a collision.</summary>
-    private string? MapType(AbiTypeInfo type, string structFallback, string what, out string suffixPart)
+    private string? MapType(AbiTypeInfo type, string structFallback, string what)
     {
-        suffixPart = type.Canonical;
         switch (type.Kind)
         {
             case AbiTypeKind.Address:
@@ -180,27 +181,25 @@ internal sealed class ContractBinder
                 return "string";
             case AbiTypeKind.Array:
             case AbiTypeKind.FixedArray:
-                var element = MapType(type.Element!, structFallback, what, out var elementPart);
-                suffixPart = elementPart + "Array" + (type.Kind == AbiTypeKind.FixedArray ? type.Size.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                var element = MapType(type.Element!, structFallback, what);
                 return element is null ? null : $"global::System.Collections.Generic.IReadOnlyList<{element}>";
             default:
-                var structName = RegisterStruct(type, structFallback, what);
-                suffixPart = structName ?? string.Empty;
-                return structName;
+                return RegisterStruct(type, structFallback, what);
         }
     }
 
     private string? RegisterStruct(AbiTypeInfo tuple, string fallbackName, string what)
     {
         var name = BindingNames.StructNameFromInternalType(tuple.InternalType) ?? fallbackName;
-        var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}", out _);
+        var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}");
         if (members is null)
         {
             return null;
         }
 
-        var members2 = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
-        var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, members2.ToEquatableArray());
+        // Struct members are PascalCase properties, not parameters.
+        var properties = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
+        var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, properties.ToEquatableArray());
         var existing = _structs.FirstOrDefault(s => s.Name == name);
         if (existing is not null)
         {
@@ -213,16 +212,16 @@ internal sealed class ContractBinder
             return null;
         }
 
-        if (_reserved.Contains(name))
+        if (_reserved.Contains(name) || BindingNames.IsInheritedMember(name))
         {
             Report(what, name, _type.ClassName, "a member SessionGen generates");
             return null;
         }
 
         var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in members2)
+        foreach (var member in properties)
         {
-            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name))
+            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name || BindingNames.IsInheritedMember(member.Name)))
             {
                 return null;
             }
@@ -254,6 +253,7 @@ internal sealed class ContractBinder
     private void Report(string what, string name, string container, string owner) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbiNameCollision, _location, what, name, container, owner));
 
+    /// <summary>One parameter's part of an overload suffix: <c>uint256</c>, <c>bytesArray</c>, <c>bytes32Array2</c>, or a tuple's struct name.</summary>
     private static string SignaturePart(AbiParameterModel parameter) =>
         parameter.Type.StartsWith("(", StringComparison.Ordinal)
             ? (BindingNames.StructNameFromInternalType(parameter.InternalType) ?? "tuple") + ArrayPart(parameter.TypeInfo)

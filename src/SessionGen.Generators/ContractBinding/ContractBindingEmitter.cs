@@ -67,29 +67,29 @@ internal sealed class ContractBindingEmitter
         return w.ToString();
     }
 
-    private void EmitSelectors(SourceWriter w)
-    {
-        w.Line($"/// <summary>The 4-byte selectors of the functions in <c>{Xml(_model.AbiPath)}</c>.</summary>");
-        w.Line(GeneratedCode);
-        w.Open($"public static partial class {BindingNames.SelectorsClass}");
-        foreach (var function in _model.Functions)
-        {
-            w.Line($"/// <summary><c>{function.Abi.CanonicalSignature}</c></summary>");
-            w.Line($"public const uint {function.SelectorName} = {Hex(function.Abi.Selector)};");
-        }
+    private void EmitSelectors(SourceWriter w) =>
+        EmitSelectorClass(
+            w,
+            BindingNames.SelectorsClass,
+            $"The 4-byte selectors of the functions in <c>{Xml(_model.AbiPath)}</c>.",
+            _model.Functions.Select(f => (f.SelectorName, f.Abi.CanonicalSignature, f.Abi.Selector)));
 
-        w.Close().Line();
-    }
+    private void EmitErrorSelectors(SourceWriter w) =>
+        EmitSelectorClass(
+            w,
+            BindingNames.ErrorSelectorsClass,
+            $"The 4-byte selectors of the custom errors in <c>{Xml(_model.AbiPath)}</c> (the first bytes of a revert's data).",
+            _model.Errors.Select(e => (e.SelectorName, e.Abi.CanonicalSignature, e.Abi.Selector)));
 
-    private void EmitErrorSelectors(SourceWriter w)
+    private static void EmitSelectorClass(SourceWriter w, string className, string summary, IEnumerable<(string Name, string Signature, uint Selector)> entries)
     {
-        w.Line($"/// <summary>The 4-byte selectors of the custom errors in <c>{Xml(_model.AbiPath)}</c> (the first bytes of a revert's data).</summary>");
+        w.Line($"/// <summary>{summary}</summary>");
         w.Line(GeneratedCode);
-        w.Open($"public static partial class {BindingNames.ErrorSelectorsClass}");
-        foreach (var error in _model.Errors)
+        w.Open($"public static partial class {className}");
+        foreach (var (name, signature, selector) in entries)
         {
-            w.Line($"/// <summary><c>{error.Abi.CanonicalSignature}</c></summary>");
-            w.Line($"public const uint {error.SelectorName} = {Hex(error.Abi.Selector)};");
+            w.Line($"/// <summary><c>{signature}</c></summary>");
+            w.Line($"public const uint {name} = {Hex(selector)};");
         }
 
         w.Close().Line();

@@ -30,7 +30,7 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
         var targets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeMetadataName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
                 static (context, cancellationToken) => Parser.ReadTarget(context, cancellationToken))
             .Where(static target => target is not null)
             .Select(static (target, _) => target!)

@@ -6,6 +6,7 @@ using System.Numerics;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generators.Amounts;
+using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Models;
@@ -227,9 +228,9 @@ internal static class SessionDeclarationParser
         }
 
         var display = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
-        var symbol = display?.ConstructorArguments.FirstOrDefault().Value as string;
+        var symbol = display?.ConstructorArguments.FirstOrDefault().Value is string { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
         var decimals = display is { ConstructorArguments.Length: 2 } && display.ConstructorArguments[1].Value is int d && d is >= 0 and <= 77 ? d : (int?)null;
-        return new ContractReference(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
+        return new ContractReference(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
     }
 
     /// <summary>The checks across attributes: 201–205, duplicates and rules without an action.</summary>
@@ -265,7 +266,8 @@ internal static class SessionDeclarationParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SudoOptIn, action.AttributeLocation, action.Function));
             }
-            else if (!action.DeclaresLimit && !rules.Any(rule => rule.Function == action.Function && rule.Contract?.FullyQualifiedName == contractName))
+            // Without the ABI a rule is matched by function name, so "transfer(address,uint256)" rules count for "transfer".
+            else if (!action.DeclaresLimit && !rules.Any(rule => FunctionName(rule.Function) == FunctionName(action.Function) && rule.Contract?.FullyQualifiedName == contractName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, action.AttributeLocation, action.Function));
             }
@@ -280,7 +282,7 @@ internal static class SessionDeclarationParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, valueTransfer.AttributeLocation, "native value transfer"));
         }
 
-        foreach (var rule in rules)
+        foreach (var rule in rules.Where(rule => rule.Contract is null))
         {
             if (!actions.Any(action => action.Function == rule.Function && action.Contract?.FullyQualifiedName == rule.Contract?.FullyQualifiedName))
             {
@@ -288,6 +290,30 @@ internal static class SessionDeclarationParser
             }
         }
     }
+
+    /// <summary>SESSGEN207 for a <c>[TokenDisplay]</c> whose symbol is empty or whose decimals are outside 0..77 (it is then ignored).</summary>
+    internal static DiagnosticInfo? CheckTokenDisplay(INamedTypeSymbol type, SessionAttributeSymbols symbols, CancellationToken cancellationToken)
+    {
+        var display = type.GetAttributes().FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
+        if (display is null)
+        {
+            return null;
+        }
+
+        var arguments = new AttributeArguments(display, cancellationToken);
+        var symbol = arguments.Constructor<string>(0);
+        var decimals = arguments.Constructor<int>(1);
+        var problem = string.IsNullOrWhiteSpace(symbol) ? "has no symbol"
+            : decimals is < 0 or > 77 ? "has " + decimals.ToString(CultureInfo.InvariantCulture) + " decimals"
+            : null;
+        return problem is null ? null : DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTokenDisplay, arguments.Location, type.Name, problem);
+    }
+
+    /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c> (so generated members can be added).</summary>
+    internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PartialKeyword));
 
     /// <summary>A name the spending-limit policy understands, or its exact ERC-20 signature.</summary>
     internal static bool IsErc20SpendingFunction(string function) =>

@@ -55,6 +55,8 @@ internal static class SessionEmitter
         EmitCreateSession(w, spec, contractParameters);
         w.Line();
         EmitDescribe(w, spec, contractParameters);
+        w.Line();
+        EmitCalls(w, spec, contractParameters, contractArguments);
         EmitTimeFrame(w, spec);
 
         foreach (var _ in spec.Type.Types)
@@ -245,6 +247,74 @@ internal static class SessionEmitter
         w.Line("return text.ToString();");
         w.Close();
     }
+
+    /// <summary>
+    /// <c>Calls(addresses)</c> and the nested <c>SessionCalls</c>: builders for the permitted functions only, bound to
+    /// the session's contract addresses (the full binding stays available on the contract classes).
+    /// </summary>
+    private static void EmitCalls(SourceWriter w, SessionSpec spec, string contractParameters, string contractArguments)
+    {
+        var fields = spec.Contracts.Select(c => c.ParameterName.TrimStart('@')).ToList();
+        if (spec.ValueTransfer is not null)
+        {
+            fields.Add("valueRecipient");
+        }
+
+        w.Line("/// <summary>Builds only the calls this session permits, to the contracts it was created for.</summary>");
+        EmitContractParameterDocs(w, spec);
+        w.Line(GeneratedCode);
+        w.Line($"public static SessionCalls Calls({contractParameters.TrimEnd(' ', ',')}) => new SessionCalls({contractArguments.TrimEnd(' ', ',')});");
+        w.Line();
+        w.Line("/// <summary>The calls this session permits, bound to its contract addresses.</summary>");
+        w.Line(GeneratedCode);
+        w.Open("public sealed class SessionCalls");
+        foreach (var field in fields)
+        {
+            w.Line($"private readonly {AddressType} _{field};");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Binds the builders to the session's addresses.</summary>");
+        EmitContractParameterDocs(w, spec);
+        w.Open($"public SessionCalls({contractParameters.TrimEnd(' ', ',')})");
+        foreach (var field in fields)
+        {
+            w.Line($"_{field} = {(SyntaxFactsIsKeyword(field) ? "@" : string.Empty)}{field};");
+        }
+
+        w.Close();
+        foreach (var action in spec.Actions)
+        {
+            var contract = spec.Contracts[action.ContractIndex];
+            var parameters = action.Parameters.Select(p => $"{p.Type} {p.Name}").ToList();
+            var arguments = action.Parameters.Select(p => p.Name).ToList();
+            if (action.ValueParameterName is { } value)
+            {
+                parameters.Add($"{BigInteger} {value}");
+                arguments.Add(value);
+            }
+
+            w.Line();
+            w.Line($"/// <summary>A call to <c>{action.CanonicalSignature}</c> on the session's {Xml(contract.Name)} contract.</summary>");
+            w.Line($"public global::SessionGen.Call {action.CallName}({string.Join(", ", parameters)}) =>");
+            w.Line($"    {contract.FullyQualifiedName}.{action.BindingMethod}({string.Join(", ", new[] { "_" + contract.ParameterName.TrimStart('@') }.Concat(arguments))});");
+        }
+
+        if (spec.ValueTransfer is not null)
+        {
+            w.Line();
+            w.Line("/// <summary>Sends <paramref name=\"value\"/> wei to the session's value recipient, with empty calldata.</summary>");
+            w.Line($"public global::SessionGen.Call ValueTransfer({BigInteger} value) =>");
+            w.Line($"    new global::SessionGen.Call(_valueRecipient, value, global::System.ReadOnlyMemory<byte>.Empty);");
+        }
+
+        w.Close();
+    }
+
+    private static bool SyntaxFactsIsKeyword(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static string Limits(ActionSpec action, ContractSpec contract)
     {

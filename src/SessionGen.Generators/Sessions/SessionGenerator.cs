@@ -75,16 +75,15 @@ public sealed class SessionGenerator : IIncrementalGenerator
             return null;
         }
 
-        var isPartial = type.DeclaringSyntaxReferences.All(reference =>
-            reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declarationSyntax && declarationSyntax.Modifiers.Any(SyntaxKind.PartialKeyword));
-        return new SessionTarget(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), isPartial, declaration);
+        return new SessionTarget(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            SessionDeclarationParser.IsPartial(type, cancellationToken), declaration);
     }
 
     private static SessionSpec? Resolve(SessionTarget target, EquatableArray<AbiReadResult> files, string? projectDirectory)
     {
         if (!target.IsPartial)
         {
-            return null; // the class cannot be extended; the binding generator reports SESSGEN100 for [ContractAbi] classes
+            return null; // the class cannot be extended: SESSGEN100 (binding) or SESSGEN117 (analyzer) says so
         }
 
         return SessionResolver.Resolve(target.Declaration, target.Type, target.FullyQualifiedName, contract =>

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using SessionGen.Generators.Abi;
+using SessionGen.Generators.ContractBinding;
 using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Helpers;
@@ -35,17 +36,33 @@ internal static class SessionResolver
         var contracts = new List<ContractReference>();
         var actions = ImmutableArray.CreateBuilder<ActionSpec>();
         var complete = true;
+        var resolved = new Dictionary<(string Contract, string Signature), string>();
+        var matchedRules = new HashSet<ParamRuleDeclaration>();
 
         foreach (var action in declaration.Actions)
         {
-            var function = action.Contract is { } contract && abiOf(contract) is { } abi
-                ? ResolveFunction(action.Function, contract, abi, action.FunctionLocation, findings)
-                : null;
-            if (function is null || action.Contract is null)
+            var abi = action.Contract is { } contract ? abiOf(contract) : null;
+            var function = abi is null ? null : ResolveFunction(action.Function, action.Contract!, abi, action.FunctionLocation, findings);
+            if (function is null || action.Contract is null || abi is null)
             {
                 complete = false;
                 continue;
             }
+
+            // Identical spellings are SESSGEN116 from the parser already; this catches "transfer" next to "transfer(address,uint256)".
+            var key = (action.Contract.FullyQualifiedName, function.CanonicalSignature);
+            if (resolved.TryGetValue(key, out var earlier))
+            {
+                if (earlier != action.Function)
+                {
+                    findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAction, action.AttributeLocation, function.CanonicalSignature, action.Contract.Name)));
+                }
+
+                complete = false;
+                continue;
+            }
+
+            resolved[key] = action.Function;
 
             if (action.SpendingLimit is not null && !IsErc20Spending(function))
             {
@@ -57,8 +74,9 @@ internal static class SessionResolver
             }
 
             var rules = ImmutableArray.CreateBuilder<RuleSpec>();
-            foreach (var rule in declaration.Rules.Where(rule => rule.Function == action.Function && rule.Contract == action.Contract))
+            foreach (var rule in declaration.Rules.Where(rule => rule.Contract == action.Contract && Designates(abi, rule.Function, action.Function, function)))
             {
+                matchedRules.Add(rule);
                 if (ParameterOffset(function, rule.Parameter, out var offset, out var parameterType, out var problem))
                 {
                     rules.Add(new RuleSpec(rule.Parameter, parameterType, rule.Condition, offset, rule.Reference, rule.UpperBound, rule.CumulativeLimit));
@@ -76,14 +94,42 @@ internal static class SessionResolver
                 contracts.Add(action.Contract);
             }
 
-            actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), function.Name, function.CanonicalSignature, function.Selector,
+            var builder = ContractBinder.Bind(action.Contract.Type, action.Contract.AbiPath, abiOf(action.Contract)!, null).Model?.Functions
+                .FirstOrDefault(bound => bound.Abi.CanonicalSignature == function.CanonicalSignature);
+            if (builder is null)
+            {
+                complete = false; // the binding cannot bind this function; the binding generator says why
+                continue;
+            }
+
+            var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, Qualify(p.CSharpType, action.Contract.FullyQualifiedName)));
+            actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), builder.MethodName, builder.MethodName,
+                parameters.ToImmutableArray().ToEquatableArray(), function.IsPayable ? builder.ValueParameterName : null,
+                function.Name, function.CanonicalSignature, function.Selector,
                 action.SpendingLimit, action.MaxUses, action.ValueLimit, action.Sudo, function.IsPayable, rules.ToImmutable().ToEquatableArray()));
+        }
+
+        // Rules whose function no action permits (the parser checks rules without a contract by spelling).
+        foreach (var rule in declaration.Rules.Where(rule => rule.Contract is not null && !matchedRules.Contains(rule)))
+        {
+            findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.ParamRuleWithoutAction, rule.AttributeLocation, rule.Function)));
+            complete = false;
         }
 
         if (type is null || !complete || declaration.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
             || actions.Count == 0 && declaration.ValueTransfer is null)
         {
             return (null, findings.ToImmutable());
+        }
+
+        var callNames = actions.GroupBy(a => a.CallName).Where(g => g.Select(a => a.ContractIndex).Distinct().Count() > 1).Select(g => g.Key).ToImmutableHashSet();
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (callNames.Contains(actions[i].CallName))
+            {
+                // The same builder name on two contracts: say which contract in the name (ApproveOnUsdc, ApproveOnDai).
+                actions[i] = actions[i] with { CallName = actions[i].CallName + "On" + contracts[actions[i].ContractIndex].Name };
+            }
         }
 
         var contractSpecs = contracts.Select(c => new ContractSpec(c.FullyQualifiedName, c.Name, ParameterName(c, sessionTypeName), c.Symbol, c.Decimals));
@@ -118,6 +164,11 @@ internal static class SessionResolver
             suggestions.Count == 1 ? suggestions[0] : null));
         return null;
     }
+
+    /// <summary>Whether a rule's function text names the action's function: the same spelling, or the same resolved signature.</summary>
+    private static bool Designates(ContractAbiModel abi, string ruleFunction, string actionFunction, AbiFunctionModel function) =>
+        ruleFunction == actionFunction
+        || abi.FindFunctions(ruleFunction) is { Length: 1 } matches && matches[0].CanonicalSignature == function.CanonicalSignature;
 
     private static bool IsErc20Spending(AbiFunctionModel function) =>
         SessionDeclarationParser.IsErc20SpendingFunction(function.CanonicalSignature);
@@ -185,6 +236,18 @@ internal static class SessionResolver
 
     private static string ParameterList(AbiFunctionModel function) =>
         function.Inputs.Count == 0 ? " (it has no parameters)" : " (its parameters: " + string.Join(", ", function.Inputs.Select(p => p.Type + " " + p.Name)) + ")";
+
+    /// <summary>Binding types are <c>global::</c>-qualified except the contract's own tuple structs, which are nested in it.</summary>
+    private static string Qualify(string type, string contractTypeName)
+    {
+        if (!type.StartsWith("global::", StringComparison.Ordinal))
+        {
+            return contractTypeName + "." + type;
+        }
+
+        var open = type.IndexOf('<');
+        return open < 0 ? type : type.Substring(0, open + 1) + Qualify(type.Substring(open + 1, type.Length - open - 2), contractTypeName) + ">";
+    }
 
     private static string ParameterName(ContractReference contract, string sessionTypeName)
     {

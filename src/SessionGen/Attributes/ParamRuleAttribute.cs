@@ -1,5 +1,4 @@
 using System;
-using SessionGen.Protocol;
 
 namespace SessionGen;
 
@@ -11,9 +10,7 @@ namespace SessionGen;
 /// The reference is an amount literal (<c>"100e6"</c>, <c>"0x…"</c>; addresses are written as hex). Set
 /// <see cref="CumulativeLimit"/> to also cap the sum of the parameter over all calls, which is how a spending
 /// limit is expressed on functions that are not ERC-20 <c>transfer</c>/<c>approve</c>/<c>transferFrom</c>.
-/// The condition is the protocol's <see cref="ParamCondition"/> (namespace <c>SessionGen.Protocol</c>): one enum for
-/// attributes and hand-built rules alike. <c>parameter</c> may name a member of a static tuple parameter as
-/// <c>"params.amountIn"</c>.
+/// <c>parameter</c> may name a member of a static tuple parameter as <c>"params.amountIn"</c>.
 /// </remarks>
 /// <example>
 /// <code>

@@ -99,6 +99,19 @@ public class DeclarationDiagnosticsTests
     }
 
     [Fact]
+    public void A_partial_record_class_is_bound()
+    {
+        var run = Run(
+            """
+            [SessionGen.ContractAbi("abis/ERC20.json")] public partial record Token(string Label);
+            public static class Use { public static SessionGen.Call Send(SessionGen.Address t) => Token.Approve(t, t, 1); }
+            """,
+            ("/project/abis/ERC20.json", Erc20));
+
+        run.AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
+    }
+
+    [Fact]
     public void An_empty_path_is_reported()
     {
         var run = Run("""[SessionGen.ContractAbi("")] public partial class Token { }""", ("/project/abis/ERC20.json", Erc20));
@@ -128,6 +141,7 @@ public class DeclarationDiagnosticsTests
     [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"a","type":"uint8"},{"name":"a","type":"uint8"}]}]""", "a")]
     [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"p","type":"tuple","internalType":"struct X.P","components":[{"name":"x","type":"uint8"}]}]},{"type":"function","name":"g","inputs":[{"name":"p","type":"tuple","internalType":"struct Y.P","components":[{"name":"y","type":"bool"}]}]}]""", "P")]
     [InlineData("""[{"type":"function","name":"calldata","inputs":[]}]""", "Calldata")]
+    [InlineData("""[{"type":"function","name":"transfer","inputs":[]},{"type":"function","name":"getTransferLength","inputs":[]}]""", "GetTransferLength")]
     [InlineData("""[{"type":"error","name":"ErrorSelectors","inputs":[]}]""", "ErrorSelectors")]
     public void Name_collisions_are_reported_and_the_rest_still_compiles(string abi, string name)
     {

@@ -24,15 +24,13 @@ public class EncodingPropertyTests(ITestOutputHelper output)
 {
     private const int CasesPerFunction = 60;
 
-    private static readonly Lazy<(Assembly Assembly, List<(string File, string Json)> Abis)> s_compiled = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public static TheoryData<string> Files => new(Abis().Select(a => a.File));
+    public static TheoryData<string> Files => new(CompiledCorpus.Abis().Select(a => a.File));
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Generated_calldata_equals_Nethereums_encoding(string file)
     {
-        var (assembly, abis) = s_compiled.Value;
+        var (assembly, abis) = CompiledCorpus.Value;
         var json = abis.Single(a => a.File == file).Json;
         var className = ClassName(file);
         var binding = assembly.GetType("Contracts." + className, throwOnError: true)!;
@@ -141,19 +139,5 @@ public class EncodingPropertyTests(ITestOutputHelper output)
         return ContractBinder.Bind(type, "abis/" + file, AbiReader.Read(file, json).Abi!, null).Model!;
     }
 
-    private static string ClassName(string file) => Path.GetFileNameWithoutExtension(file);
-
-    private static List<(string File, string Json)> Abis() =>
-        [.. BindingHarness.CorpusFiles().Order().Select(path => (Path.GetFileName(path), File.ReadAllText(path))), ("AllTypes.json", BindingHarness.ReadFixture("AllTypes.json"))];
-
-    private static (Assembly, List<(string, string)>) Compile()
-    {
-        var abis = Abis();
-        var run = GeneratorHarness.Run(
-            [new ContractBindingGenerator()],
-            GeneratorHarness.CreateCompilation(abis.Select(a => BindingHarness.Source(ClassName(a.File), a.File))),
-            abis.Select(a => (GeneratorHarness.ProjectDirectory + "abis/" + a.File, a.Json)));
-        run.AssertNoGeneratorCrash().AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
-        return (run.EmitAndLoad(), abis);
-    }
+    private static string ClassName(string file) => CompiledCorpus.ClassName(file);
 }

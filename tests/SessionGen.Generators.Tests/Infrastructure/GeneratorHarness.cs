@@ -45,12 +45,16 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Creates a driver with step tracking on, the given AdditionalFiles and the project directory option.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
+    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+        CreateDriver(generators, additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)), globalOptions);
+
+    /// <summary>Creates a driver with step tracking on, the given AdditionalFiles and the project directory option.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<AdditionalText> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         globalOptions ??= new Dictionary<string, string> { ["build_property.projectdir"] = ProjectDirectory };
         return CSharpGeneratorDriver.Create(
             generators.Select(GeneratorExtensions.AsSourceGenerator),
-            additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)),
+            additionalFiles,
             ParseOptions,
             new TestAnalyzerConfigOptionsProvider(globalOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -63,16 +67,23 @@ public static class GeneratorHarness
     /// <summary>Runs <paramref name="generators"/> once over <paramref name="compilation"/> and <paramref name="additionalFiles"/>.</summary>
     public static GeneratorRun Run(IEnumerable<IIncrementalGenerator> generators, Compilation compilation, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
-        var driver = CreateDriver(generators, additionalFiles, globalOptions)
+        var texts = additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)).ToImmutableArray();
+        var driver = CreateDriver(generators, texts, globalOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
-        return new GeneratorRun(driver, output, driverDiagnostics);
+        return new GeneratorRun(driver, compilation, output, driverDiagnostics, texts);
     }
 }
 
 /// <summary>The outcome of one generator run: the driver (to run again incrementally), the compilation with the generated sources, and every diagnostic.</summary>
-public sealed class GeneratorRun(GeneratorDriver driver, Compilation outputCompilation, ImmutableArray<Diagnostic> driverDiagnostics)
+public sealed class GeneratorRun(GeneratorDriver driver, Compilation inputCompilation, Compilation outputCompilation, ImmutableArray<Diagnostic> driverDiagnostics, ImmutableArray<AdditionalText> additionalTexts)
 {
+    /// <summary>The AdditionalFiles the driver holds.</summary>
+    public ImmutableArray<AdditionalText> AdditionalTexts { get; } = additionalTexts;
+
     public GeneratorDriver Driver { get; } = driver;
+
+    /// <summary>The compilation the generators ran over (without generated sources).</summary>
+    public Compilation InputCompilation { get; } = inputCompilation;
 
     public Compilation OutputCompilation { get; } = outputCompilation;
 
@@ -124,6 +135,25 @@ public sealed class GeneratorRun(GeneratorDriver driver, Compilation outputCompi
         stream.Position = 0;
         var context = new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
         return context.LoadFromStream(stream);
+    }
+
+    /// <summary>
+    /// Runs the same driver again (incrementally) over <paramref name="compilation"/> (default: the same input).
+    /// </summary>
+    public GeneratorRun RunAgain(Compilation? compilation = null)
+    {
+        var input = compilation ?? InputCompilation;
+        var driver = Driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
+        return new GeneratorRun(driver, input, output, diagnostics, AdditionalTexts);
+    }
+
+    /// <summary>Replaces the AdditionalFile at <paramref name="path"/> with <paramref name="text"/> and runs the same driver again.</summary>
+    public GeneratorRun RunWithReplacedFile(string path, string text)
+    {
+        var old = AdditionalTexts.Single(t => t.Path == path);
+        AdditionalText replacement = new InMemoryAdditionalText(path, text);
+        var driver = Driver.ReplaceAdditionalText(old, replacement).RunGeneratorsAndUpdateCompilation(InputCompilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, InputCompilation, output, diagnostics, AdditionalTexts.Replace(old, replacement));
     }
 
     /// <summary>The reasons each tracked step of the last run produced its outputs, by tracking name.</summary>

@@ -140,6 +140,24 @@ public sealed class SessionAnalyzerTests
             " (its parameters: (address,address,uint24,address,uint256,uint256,uint160) params)"));
 
     [Fact]
+    public Task SESSGEN116_duplicate_action_spelt_two_ways() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+        [ContractAbi("abis/ERC20.json")]
+        [SessionAction("transfer", SpendingLimit = "1")]
+        [{|SESSGEN116:SessionAction("transfer(address,uint256)", MaxUses = 2)|}]
+        [SessionExpiry(Days = 1)]
+        public partial class Twice { }
+        """);
+
+    [Fact]
+    public Task SESSGEN114_and_SESSGEN203_not_reported_when_the_rule_spells_the_signature() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+        [ContractAbi("abis/Vault.json")]
+        [SessionAction("deposit")]
+        [ParamRule("deposit(uint256,address)", "assets", ParamCondition.LessThanOrEqual, "10e6")]
+        [SessionExpiry(Days = 1)]
+        public partial class Spelling { }
+        """);
+
+    [Fact]
     public Task SESSGEN114_rule_for_a_function_without_action() => VerifyAnalyzerAsync<SessionAnalyzer>("""
         [ContractAbi("abis/ERC20.json")]
         [SessionAction("transfer", SpendingLimit = "1")]
@@ -176,9 +194,9 @@ public sealed class SessionAnalyzerTests
         """);
 
     [Fact]
-    public Task SESSGEN117_non_positive_max_uses() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+    public Task SESSGEN206_non_positive_max_uses() => VerifyAnalyzerAsync<SessionAnalyzer>("""
         [ContractAbi("abis/ERC20.json")]
-        [SessionAction("transfer", MaxUses = {|SESSGEN117:0|})]
+        [SessionAction("transfer", MaxUses = {|SESSGEN206:0|})]
         [SessionExpiry(Days = 1)]
         public partial class Never { }
         """);
@@ -224,4 +242,19 @@ public sealed class SessionAnalyzerTests
         public partial class Token { }
         """, null,
         Error("SESSGEN204", 0).WithArguments("deposit(uint256,address)", "deposit", "100000000"));
+
+    [Fact]
+    public Task SESSGEN207_token_display_without_symbol_or_with_impossible_decimals() => VerifyAnalyzerAsync<SessionAnalyzer>("""
+        [ContractAbi("abis/ERC20.json")]
+        [{|SESSGEN207:TokenDisplay("", 6)|}]
+        public partial class NoSymbol { }
+
+        [ContractAbi("abis/ERC20.json")]
+        [{|SESSGEN207:TokenDisplay("USDC", 78)|}]
+        public partial class TooPrecise { }
+
+        [ContractAbi("abis/ERC20.json")]
+        [TokenDisplay("DAI", 18)]
+        public partial class Dai { }
+        """);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Numerics;
 using System.Reflection;
+using SessionGen.Generators.ContractBinding;
 using SessionGen.Generators.Sessions;
 using SessionGen.Generators.Tests.Infrastructure;
 using SessionGen.Protocol;
@@ -62,8 +63,10 @@ public sealed class SessionGeneratorTests
         public partial class VaultKeeper { }
         """;
 
-    private static GeneratorRun Run(string source) =>
-        GeneratorHarness.Run(new SessionGenerator(), [source], TestAbis.All).AssertNoGeneratorCrash().AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
+    /// <summary>Runs the binding generator too: the session's call builders delegate to the bindings.</summary>
+    internal static GeneratorRun Run(string source) =>
+        GeneratorHarness.Run([new ContractBindingGenerator(), new SessionGenerator()], GeneratorHarness.CreateCompilation([source]), TestAbis.All)
+            .AssertNoGeneratorCrash().AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
 
     [Fact]
     public void UsdcTrading_one_click_trading() =>
@@ -164,6 +167,31 @@ public sealed class SessionGeneratorTests
                 new ActionData(recipient, new Selector(0xFFFFFFFF), Policies.UsageLimit(2, policies), Policies.ValueLimit(BigInteger.Parse("500000000000000000"), policies)),
             ]);
         Assert.Equal(expected, generated);
+    }
+
+    [Fact]
+    public void Session_calls_build_the_same_calls_as_the_binding()
+    {
+        var assembly = Run(Treasury).EmitAndLoad();
+        var usdc = Address.Parse("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        var vault = Address.Parse("0x2222222222222222222222222222222222222222");
+        var recipient = Address.Parse("0x3333333333333333333333333333333333333333");
+        var calls = Method(assembly.GetType("Demo.Treasury")!, "Calls", 3).Invoke(null, [usdc, vault, recipient])!;
+        var callsType = calls.GetType();
+        Assert.Equal(["Approve", "Deposit", "ValueTransfer"], callsType.GetMethods().Where(m => m.DeclaringType == callsType).Select(m => m.Name).Order());
+
+        var approve = (Call)callsType.GetMethod("Approve")!.Invoke(calls, [recipient, new BigInteger(5)])!;
+        var expected = (Call)Method(assembly.GetType("Demo.Usdc")!, "Approve", 3).Invoke(null, [usdc, recipient, new BigInteger(5)])!;
+        Assert.Equal(usdc, approve.Target);
+        Assert.Equal(expected.Data.ToArray(), approve.Data.ToArray());
+        Assert.Equal(Selector.FromSignature("approve(address,uint256)"), approve.Selector);
+
+        var deposit = (Call)callsType.GetMethod("Deposit")!.Invoke(calls, [new BigInteger(7), recipient, new BigInteger(0)])!;
+        Assert.Equal(vault, deposit.Target);
+        Assert.Equal(Selector.FromSignature("deposit(uint256,address)"), deposit.Selector);
+
+        var transfer = (Call)callsType.GetMethod("ValueTransfer")!.Invoke(calls, [new BigInteger(42)])!;
+        Assert.Equal((recipient, new BigInteger(42), 0), (transfer.Target, transfer.Value, transfer.Data.Length));
     }
 
     private static MethodInfo Method(Type type, string name, int parameters) =>

@@ -10,5 +10,11 @@ public sealed class DevnetFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Chain = await SessionGen.Devnet.Devnet.StartAsync();
 
-    public async Task DisposeAsync() => await Chain.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Chain is not null)
+        {
+            await Chain.DisposeAsync();
+        }
+    }
 }

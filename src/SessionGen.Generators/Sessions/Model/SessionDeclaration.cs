@@ -1,3 +1,4 @@
+using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Models;
 
@@ -36,7 +37,7 @@ internal sealed record ActionDeclaration(
 /// A <c>[ContractAbi]</c> class: its <c>global::</c> name, its simple name, the ABI path it declares and, from
 /// <c>[TokenDisplay]</c>, how its amounts are shown.
 /// </summary>
-internal sealed record ContractReference(string FullyQualifiedName, string Name, string AbiPath, string? Symbol, int? Decimals);
+internal sealed record ContractReference(TypeHierarchy Type, string FullyQualifiedName, string Name, string AbiPath, string? Symbol, int? Decimals);
 
 /// <summary>The native-value action of <c>[SessionValueTransfer]</c>.</summary>
 internal sealed record ValueTransferDeclaration(LocationInfo? AttributeLocation, string? ValueLimit, long? MaxUses, bool Sudo, bool DeclaresLimit);

@@ -27,9 +27,17 @@ internal sealed record SessionSpec(
 /// <param name="Decimals">The token decimals from <c>[TokenDisplay]</c>; amounts are shown in base units without it.</param>
 internal sealed record ContractSpec(string FullyQualifiedName, string Name, string ParameterName, string? Symbol, int? Decimals);
 
-/// <summary>One permitted function with its limits (amounts as decimal strings).</summary>
+/// <summary>
+/// One permitted function with its limits (amounts as decimal strings) and its call builder: the binding's
+/// <see cref="BindingMethod"/> with <see cref="Parameters"/> (plus a wei value when payable), exposed on
+/// <c>SessionCalls</c> as <see cref="CallName"/>.
+/// </summary>
 internal sealed record ActionSpec(
     int ContractIndex,
+    string BindingMethod,
+    string CallName,
+    EquatableArray<CallParameterSpec> Parameters,
+    string? ValueParameterName,
     string FunctionName,
     string CanonicalSignature,
     uint Selector,
@@ -39,6 +47,9 @@ internal sealed record ActionSpec(
     bool Sudo,
     bool IsPayable,
     EquatableArray<RuleSpec> Rules);
+
+/// <summary>A call builder parameter: its C# name and <c>global::</c>-qualified type.</summary>
+internal sealed record CallParameterSpec(string Name, string Type);
 
 /// <summary>A parameter rule resolved to its calldata offset (bytes after the selector) and the parameter's ABI type.</summary>
 internal sealed record RuleSpec(string Parameter, string ParameterType, byte Condition, ulong Offset, string Reference, string? UpperBound, string? CumulativeLimit);

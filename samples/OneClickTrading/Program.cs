@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using OneClickTrading;
+using SessionGen;
+using SessionGen.Accounts;
+using SessionGen.Devnet;
+using SessionGen.Protocol;
+using SessionGen.Signing;
+using SessionGen.Transport;
+
+// The one-click trading flow, end to end: see SampleOptions.Usage for what it does.
+SampleOptions options;
+try
+{
+    options = SampleOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(SampleOptions.Usage);
+    return 0;
+}
+
+var clock = Stopwatch.StartNew();
+var bob = Address.Parse("0x00000000000000000000000000000000000b0b00");
+var usdcUnit = new BigInteger(1_000_000);
+BigInteger Usdc(decimal amount) => new(amount * 1_000_000m);
+string FormatUsdc(BigInteger units) => (decimal)units / 1_000_000m + " USDC";
+
+Step("Starting a local chain (anvil) and deploying EntryPoint v0.7, SmartSession, the account factory and test USDC");
+await using var chain = await Devnet.StartAsync();
+Info($"ready in {chain.StartupTime.TotalSeconds:0.0} s at {chain.RpcUrl} (chain id {chain.ChainId})");
+var usdc = chain.Contracts.Usdc;
+Info($"USDC {usdc}, SmartSession {chain.Contracts.SmartSession}, EntryPoint {chain.Contracts.EntryPoint}");
+
+Step("Creating the user's smart account (ERC-7579 reference account, owner key held by the user)");
+using var owner = PrivateKeySigner.Generate();
+var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash("one-click trading sample"));
+await chain.MintUsdcAsync(account.Address, 1_000 * usdcUnit);
+Info($"owner {owner.Address}");
+Info($"account {account.Address} (counterfactual: deployed by the owner's first operation), balance {FormatUsdc(await chain.GetUsdcBalanceAsync(account.Address))}");
+
+Step("The app asks for a session; this is what the owner is shown");
+using var sessionKey = PrivateKeySigner.Generate();
+var now = await chain.GetChainTimeAsync();
+var session = UsdcTrading.CreateSession(
+    usdc,
+    chain.Contracts.SessionKeyValidator,
+    SessionValidatorInitData.SingleKey(sessionKey.Address),
+    now,
+    Keccak256.Hash("session 1"),
+    chain.SmartSessions.Policies);
+Info($"session key {sessionKey.Address} (held by the app), permission id {session.PermissionId}");
+Console.WriteLine();
+foreach (var line in UsdcTrading.Describe(usdc, now).Split('\n'))
+{
+    Console.WriteLine("    │ " + line);
+}
+
+Console.WriteLine();
+
+Step("The owner approves once (deploys the account and enables the session in one user operation)");
+var enable = await account.EnableSessionAsync(session, owner);
+Operation(enable);
+Info($"session enabled on chain: {await account.IsPermissionEnabledAsync(session.PermissionId)}");
+
+Step($"The app transfers with the session key, no owner prompt ({options.Transfers} × {options.AmountUsdc.ToString(CultureInfo.InvariantCulture)} USDC to {bob})");
+var calls = UsdcTrading.Calls(usdc);
+var spent = BigInteger.Zero;
+for (var i = 0; i < options.Transfers; i++)
+{
+    var amount = Usdc(options.AmountUsdc);
+    if (spent + amount > 100 * usdcUnit)
+    {
+        Info($"transfer {i + 1} would pass the session's 100 USDC in total; stopping the loop here");
+        break;
+    }
+
+    var receipt = await account.ExecuteAsync(session, calls.Transfer(bob, amount), sessionKey);
+    spent += amount;
+    Operation(receipt);
+    Info($"account {FormatUsdc(await chain.GetUsdcBalanceAsync(account.Address))}, bob {FormatUsdc(await chain.GetUsdcBalanceAsync(bob))}, session total {FormatUsdc(spent)}");
+}
+
+Step("A transfer that would pass 100 USDC in total");
+var overLimit = 100 * usdcUnit - spent + 1;
+try
+{
+    await account.ExecuteAsync(session, calls.Transfer(bob, overLimit), sessionKey);
+    Fail("the over-limit transfer was not refused");
+    return 1;
+}
+catch (UserOperationRejectedException e)
+{
+    Info($"refused: {FormatUsdc(overLimit)} more would bring the total to {FormatUsdc(spent + overLimit)}; {e.Error.Root}");
+}
+
+Step("The owner revokes the session");
+var removal = await account.RemoveSessionAsync(session.PermissionId, owner);
+Operation(removal);
+Info($"session enabled on chain: {await account.IsPermissionEnabledAsync(session.PermissionId)}");
+try
+{
+    await account.ExecuteAsync(session, calls.Transfer(bob, usdcUnit), sessionKey);
+    Fail("a transfer after the revocation was not refused");
+    return 1;
+}
+catch (UserOperationRejectedException e)
+{
+    Info($"a transfer after the revocation is refused: {e.Error.Root}");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s: the owner signed twice (approve, revoke); the app signed {options.Transfers} transfers alone; bob holds {FormatUsdc(await chain.GetUsdcBalanceAsync(bob))}.");
+return 0;
+
+static void Step(string text)
+{
+    Console.WriteLine();
+    Console.WriteLine("▶ " + text);
+}
+
+static void Info(string text) => Console.WriteLine("  " + text);
+
+static void Fail(string text) => Console.Error.WriteLine("✗ " + text);
+
+static void Operation(UserOperationReceipt receipt) =>
+    Info($"user op {receipt.UserOpHash} in tx {receipt.TransactionHash}: {(receipt.Success ? "success" : "FAILED")}, tx gas {receipt.TransactionGasUsed}, actualGasUsed {receipt.ActualGasUsed}");

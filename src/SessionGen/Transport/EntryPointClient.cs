@@ -1,0 +1,215 @@
+using System;
+using System.Diagnostics;
+using System.Numerics;
+using System.Threading;
+using System.Threading.Tasks;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Newtonsoft.Json.Linq;
+using SessionGen.Signing;
+using SessionGen.UserOperations;
+
+namespace SessionGen.Transport;
+
+/// <summary>
+/// Sends user operations straight to the EntryPoint's <c>handleOps</c> in a transaction paid by a funded key, with
+/// no bundler: for devnets, tests and self-bundling apps. Each operation is first simulated with <c>eth_call</c>, so
+/// a rejected one is reported with its decoded reason (<see cref="UserOperationRejectedException"/>) and costs nothing.
+/// </summary>
+public sealed class EntryPointClient
+{
+    private static readonly Bytes32 UserOperationEventTopic = Keccak256.Hash("UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)");
+    private static readonly Bytes32 UserOperationRevertReasonTopic = Keccak256.Hash("UserOperationRevertReason(bytes32,address,uint256,bytes)");
+
+    private readonly IAsyncSigner _bundler;
+    private readonly SemaphoreSlim _sending = new(1, 1);
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="rpc">A JSON-RPC client for the chain (e.g. Nethereum's <c>RpcClient</c>).</param>
+    /// <param name="chainId">The chain's id (part of every user-op hash).</param>
+    /// <param name="bundler">The funded key that signs and pays for the <c>handleOps</c> transactions (and receives the fees).</param>
+    /// <param name="entryPoint">The EntryPoint; default the canonical v0.7 address.</param>
+    public EntryPointClient(IClient rpc, ulong chainId, IAsyncSigner bundler, Address? entryPoint = null)
+    {
+        Rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
+        _bundler = bundler ?? throw new ArgumentNullException(nameof(bundler));
+        ChainId = chainId;
+        EntryPoint = entryPoint ?? EntryPointV07.Address;
+    }
+
+    /// <summary>The JSON-RPC client.</summary>
+    public IClient Rpc { get; }
+
+    /// <summary>The chain id.</summary>
+    public ulong ChainId { get; }
+
+    /// <summary>The EntryPoint address.</summary>
+    public Address EntryPoint { get; }
+
+    /// <summary>The address that sends and pays for <c>handleOps</c>.</summary>
+    public Address Bundler => _bundler.Address;
+
+    /// <summary>How often a receipt is polled for (default 10 ms: devnets mine at once).</summary>
+    public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How long to wait for a receipt before giving up (default 60 s).</summary>
+    public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The hash an operation's signer signs on this chain and EntryPoint.</summary>
+    public Bytes32 GetUserOpHash(PackedUserOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation.GetUserOpHash(EntryPoint, ChainId);
+    }
+
+    /// <summary>The next full nonce of <paramref name="sender"/> for a 192-bit <paramref name="key"/> (<c>getNonce</c>).</summary>
+    public async Task<BigInteger> GetNonceAsync(Address sender, BigInteger key) =>
+        ToUInt256(await CallAsync(EntryPoint, EntryPointV07.EncodeGetNonce(sender, key)).ConfigureAwait(false));
+
+    /// <summary><c>eth_call</c> at the latest block. A revert throws <see cref="RpcResponseException"/>; use <see cref="TryCallAsync"/> to get its data.</summary>
+    public async Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data)
+    {
+        var input = new CallInput { To = to.ToString(), Data = Hex.Encode(data.Span) };
+        return Hex.Decode(await Rpc.SendRequestAsync<string>("eth_call", null, input, BlockParameter.CreateLatest()).ConfigureAwait(false));
+    }
+
+    /// <summary><c>eth_call</c> that returns the revert as a decoded error instead of throwing.</summary>
+    /// <returns>The output, or the revert (null output) with its decoded error (null when the revert carried no data).</returns>
+    public async Task<(byte[]? Output, ContractError? Revert)> TryCallAsync(Address to, ReadOnlyMemory<byte> data, Address? from = null)
+    {
+        var input = new CallInput { To = to.ToString(), Data = Hex.Encode(data.Span), From = from?.ToString() };
+        try
+        {
+            var output = await Rpc.SendRequestAsync<string>("eth_call", null, input, BlockParameter.CreateLatest()).ConfigureAwait(false);
+            return (Hex.Decode(output), null);
+        }
+        catch (RpcResponseException e) when (RevertData(e.RpcError?.Data) is { } revert)
+        {
+            return (null, ContractError.Decode(revert));
+        }
+    }
+
+    /// <summary>
+    /// Simulates <c>handleOps([operation])</c> with <c>eth_call</c> from the bundler: null when the EntryPoint accepts it,
+    /// else its error (<c>FailedOp</c> / <c>FailedOpWithRevert</c> with the inner reason).
+    /// </summary>
+    public async Task<ContractError?> SimulateAsync(PackedUserOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var (_, revert) = await TryCallAsync(EntryPoint, EntryPointV07.EncodeHandleOps([operation], Bundler), Bundler).ConfigureAwait(false);
+        return revert;
+    }
+
+    /// <summary>
+    /// Simulates the operation, sends <c>handleOps([operation])</c> and waits for its <c>UserOperationEvent</c>.
+    /// </summary>
+    /// <param name="operation">A signed operation.</param>
+    /// <param name="gas">The fees to pay the transaction with and the limits to size it by (default <see cref="UserOperationGas.Default"/>).</param>
+    /// <param name="cancellationToken">Stops waiting for the receipt.</param>
+    /// <exception cref="UserOperationRejectedException">Validation refused it (nothing was sent).</exception>
+    /// <exception cref="UserOperationFailedException">It was included but its execution reverted.</exception>
+    public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        gas ??= UserOperationGas.Default;
+        var userOpHash = GetUserOpHash(operation);
+        var handleOps = EntryPointV07.EncodeHandleOps([operation], Bundler);
+        var (_, revert) = await TryCallAsync(EntryPoint, handleOps, Bundler).ConfigureAwait(false);
+        if (revert is not null)
+        {
+            throw new UserOperationRejectedException(userOpHash, revert);
+        }
+
+        string transactionHash;
+        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var nonce = await Rpc.SendRequestAsync<HexBigInteger>("eth_getTransactionCount", null, Bundler.ToString(), BlockParameter.CreatePending()).ConfigureAwait(false);
+            var raw = await Eip1559Transaction.SignAsync(
+                _bundler, ChainId, nonce.Value, gas.MaxPriorityFeePerGas, gas.MaxFeePerGas, gas.TransactionGasLimit,
+                EntryPoint, BigInteger.Zero, handleOps, cancellationToken).ConfigureAwait(false);
+            transactionHash = await Rpc.SendRequestAsync<string>("eth_sendRawTransaction", null, Hex.Encode(raw)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+
+        var receipt = await WaitForReceiptAsync(transactionHash, cancellationToken).ConfigureAwait(false);
+        var result = ReadUserOperation(receipt, userOpHash)
+            ?? throw new InvalidOperationException(
+                $"Transaction {transactionHash} (status {receipt.Status?.Value}) has no UserOperationEvent for {userOpHash}.");
+        return result.Success ? result : throw new UserOperationFailedException(result);
+    }
+
+    private async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var receipt = await Rpc.SendRequestAsync<TransactionReceipt?>("eth_getTransactionReceipt", null, transactionHash).ConfigureAwait(false);
+            if (receipt is not null)
+            {
+                return receipt;
+            }
+
+            if (clock.Elapsed > ReceiptTimeout)
+            {
+                throw new TimeoutException($"No receipt for transaction {transactionHash} after {ReceiptTimeout.TotalSeconds:0.#} s.");
+            }
+
+            await Task.Delay(ReceiptPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private UserOperationReceipt? ReadUserOperation(TransactionReceipt receipt, Bytes32 userOpHash)
+    {
+        ReadOnlyMemory<byte> revertReason = default;
+        UserOperationReceipt? result = null;
+        foreach (var log in receipt.Logs ?? [])
+        {
+            if (log?.Address is not { } emitter
+                || !Address.TryParse(emitter, out var emitterAddress) || emitterAddress != EntryPoint
+                || log.Topics is not { Length: >= 3 } topics
+                || Bytes32.Parse(topics[1].ToString()!) != userOpHash)
+            {
+                continue;
+            }
+
+            var topic = Bytes32.Parse(topics[0].ToString()!);
+            var data = Hex.Decode(log.Data ?? "0x");
+            if (topic == UserOperationEventTopic && data.Length >= 4 * 32)
+            {
+                result = new UserOperationReceipt(
+                    userOpHash,
+                    new Address(Bytes32.Parse(topics[2].ToString()!).ToArray().AsSpan(12)),
+                    ToUInt256(data.AsSpan(0, 32)),
+                    data[63] == 1,
+                    ToUInt256(data.AsSpan(64, 32)),
+                    ToUInt256(data.AsSpan(96, 32)),
+                    Bytes32.Parse(receipt.TransactionHash),
+                    receipt.GasUsed.Value,
+                    default);
+            }
+            else if (topic == UserOperationRevertReasonTopic && data.Length >= 3 * 32)
+            {
+                var length = (int)ToUInt256(data.AsSpan(64, 32));
+                revertReason = data.AsMemory(96, Math.Min(length, data.Length - 96));
+            }
+        }
+
+        return result is null ? null : result with { RevertReason = revertReason };
+    }
+
+    private static BigInteger ToUInt256(ReadOnlySpan<byte> word) => new(word[..32], isUnsigned: true, isBigEndian: true);
+
+    // Nodes put revert data in error.data, as a hex string (anvil, geth) or nested in an object.
+    private static byte[]? RevertData(object? data) => data switch
+    {
+        JValue { Value: string text } when Hex.TryDecode(text, out var bytes) => bytes,
+        string text when Hex.TryDecode(text, out var bytes) => bytes,
+        JObject nested => RevertData(nested["data"]),
+        _ => null,
+    };
+}

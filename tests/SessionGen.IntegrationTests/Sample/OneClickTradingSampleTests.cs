@@ -1,0 +1,39 @@
+using System.IO;
+using SessionGen.IntegrationTests.Packaging;
+using Xunit;
+
+namespace SessionGen.IntegrationTests.Sample;
+
+/// <summary>The README's first command, as a test: the sample runs the whole flow on its own chain and exits 0.</summary>
+public class OneClickTradingSampleTests
+{
+    private static string SampleAssembly => Path.Combine(RepositoryPaths.Root, "samples", "OneClickTrading", "bin", RepositoryPaths.Configuration, "net10.0", "OneClickTrading.dll");
+
+    [Fact]
+    public void Runs_the_one_click_trading_flow_end_to_end_and_exits_0()
+    {
+        Assert.True(File.Exists(SampleAssembly), $"The sample was not built: {SampleAssembly}");
+
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--transfers", "2", "--amount", "40").EnsureSuccess("the sample");
+
+        Assert.Contains("at most 100 USDC in total", run.Output);
+        Assert.Contains("session enabled on chain: True", run.Output);
+        Assert.Contains("account 960 USDC, bob 40 USDC, session total 40 USDC", run.Output);
+        Assert.Contains("account 920 USDC, bob 80 USDC, session total 80 USDC", run.Output);
+        Assert.Contains("refused: 20.000001 USDC more would bring the total to 100.000001 USDC", run.Output);
+        Assert.Contains("session enabled on chain: False", run.Output);
+        Assert.Contains("a transfer after the revocation is refused", run.Output);
+        Assert.Contains("bob holds 80 USDC", run.Output);
+    }
+
+    [Fact]
+    public void Explains_itself_with_help_and_rejects_unknown_options()
+    {
+        var help = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--help").EnsureSuccess("the sample's --help");
+        Assert.Contains("Usage: dotnet run --project samples/OneClickTrading", help.Output);
+
+        var wrong = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--amount", "0.0000001");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--amount must be a positive USDC amount with at most 6 decimals", wrong.Output);
+    }
+}
