@@ -144,4 +144,14 @@ table(['session classes', 'cold run (new driver)', 'allocated', 'incremental re-
   return [String(n), time(cold.ns), size(cold.bytes), time(inc.ns), size(inc.bytes), time(cold.ns / n)];
 }));
 
+const devnet = JSON.parse(readFileSync(path.join(dir, 'devnet.json'), 'utf8'));
+lines.push('### End to end on the devnet (one session-key USDC transfer)', '');
+const ms = (x) => `${x.toFixed(1)} ms`;
+table([`phase (${devnet.transfers} transfers after 3 warm-up)`, 'median', 'min', 'p90', 'max'], [
+  ['build + sign (`BuildSessionOperationAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.buildAndSign[k]))],
+  ['send + receipt (`EntryPoint.SendAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.sendAndReceipt[k]))],
+  ['**end to end** (= `ExecuteAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.endToEnd[k]))],
+]);
+lines.push(`Chain start + account + enableSessions took ${devnet.setUpSeconds} s (not part of the figures).`, '');
+
 console.log(lines.join('\n'));
