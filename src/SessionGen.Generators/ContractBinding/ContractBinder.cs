@@ -134,7 +134,8 @@ internal sealed class ContractBinder
     }
 
     /// <summary>Binds a parameter list (function inputs or tuple components); null after reporting a collision.</summary>
-    private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what)
+    /// <remarks>An unnamed tuple member's struct is named after its property (<c>Item2</c>), an unnamed parameter's after its position (<c>Arg0</c>).</remarks>
+    private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what, bool structMembers = false)
     {
         var parameters = ImmutableArray.CreateBuilder<BoundParameter>(inputs.Count);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -147,7 +148,8 @@ internal sealed class ContractBinder
                 return null;
             }
 
-            var structFallback = owner + (input.Name.Length == 0 ? "Arg" + i.ToString(CultureInfo.InvariantCulture) : BindingNames.Pascal(input.Name));
+            var structFallback = owner + (structMembers ? BindingNames.Member(input.Name, i)
+                : input.Name.Length == 0 ? "Arg" + i.ToString(CultureInfo.InvariantCulture) : BindingNames.Pascal(input.Name));
             var type = MapType(input.TypeInfo, structFallback, what);
             if (type is null)
             {
@@ -191,7 +193,7 @@ internal sealed class ContractBinder
     private string? RegisterStruct(AbiTypeInfo tuple, string fallbackName, string what)
     {
         var name = BindingNames.StructNameFromInternalType(tuple.InternalType) ?? fallbackName;
-        var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}");
+        var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}", structMembers: true);
         if (members is null)
         {
             return null;
