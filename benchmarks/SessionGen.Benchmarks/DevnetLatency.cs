@@ -10,8 +10,8 @@ namespace SessionGen.Benchmarks;
 
 /// <summary>
 /// End to end on a local chain (SessionGen.Devnet: anvil + the Smart Sessions contracts): latency of one session-key
-/// USDC transfer, split into build + sign (<c>BuildSessionOperationAsync</c>: nonce read, gas fields, pre-flight check,
-/// signature) and send + receipt (<c>EntryPoint.SendAsync</c>: simulation, submission, mining, receipt), which together
+/// USDC transfer, split into build + sign (the generated call builder, then <c>BuildSessionOperationAsync</c>: nonce read,
+/// gas fields, pre-flight check, signature) and send + receipt (<c>EntryPoint.SendAsync</c>: simulation, submission, mining, receipt), which together
 /// are <c>SmartAccount.ExecuteAsync</c>. Not a BenchmarkDotNet benchmark: each sample is a chain round trip.
 /// Run with <c>--devnet [transfers]</c>; prints JSON (milliseconds).
 /// </summary>
@@ -37,12 +37,12 @@ public static class DevnetLatency
         }
 
         var setUp = startup.Elapsed;
-        var transfer = UsdcTrading.Transfer(chain.Contracts.Usdc, PeerInputs.Recipient, Usdc);
         var build = new List<double>();
         var send = new List<double>();
         for (var i = 0; i < WarmUp + transfers; i++)
         {
             var clock = Stopwatch.StartNew();
+            var transfer = UsdcTrading.Transfer(chain.Contracts.Usdc, PeerInputs.Recipient, Usdc);
             var operation = await account.BuildSessionOperationAsync(session, [transfer], sessionKey);
             var built = clock.Elapsed.TotalMilliseconds;
             var receipt = await account.EntryPoint.SendAsync(operation);

@@ -160,7 +160,7 @@ const devnet = JSON.parse(readFileSync(path.join(dir, 'devnet.json'), 'utf8'));
 lines.push('### End to end on the devnet (one session-key USDC transfer)', '');
 const ms = (x) => `${x.toFixed(1)} ms`;
 table([`phase (${devnet.transfers} transfers after 3 warm-up)`, 'median', 'min', 'p90', 'max'], [
-  ['build + sign (`BuildSessionOperationAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.buildAndSign[k]))],
+  ['build + sign (call builder + `BuildSessionOperationAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.buildAndSign[k]))],
   ['send + receipt (`EntryPoint.SendAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.sendAndReceipt[k]))],
   ['**end to end** (= `ExecuteAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.endToEnd[k]))],
 ]);
