@@ -237,6 +237,7 @@ internal sealed class AbiReader
         }
 
         var parameters = ImmutableArray.CreateBuilder<AbiParameterModel>(list.Items!.Count);
+        long heads = 0;
         foreach (var item in list.Items)
         {
             var parameter = ReadParameter(item, label);
@@ -246,6 +247,12 @@ internal sealed class AbiReader
             }
 
             parameters.Add(parameter);
+            heads += parameter.TypeInfo.HeadSize;
+            if (heads > AbiEncodedSize.Limit)
+            {
+                Report(DiagnosticDescriptors.AbiUnsupportedType, Locate(list), label, $"the heads of its '{member}' take more than {AbiEncodedSize.Limit} bytes; a binding supports at most {AbiEncodedSize.Limit} bytes");
+                return null;
+            }
         }
 
         return parameters.MoveToImmutable().ToEquatableArray();
@@ -292,7 +299,7 @@ internal sealed class AbiReader
 
         if (baseType != "tuple")
         {
-            return new AbiParameterModel(name, baseType + arraySuffix, internalType, EquatableArray<AbiParameterModel>.Empty);
+            return CheckEncodedSize(new AbiParameterModel(name, baseType + arraySuffix, internalType, EquatableArray<AbiParameterModel>.Empty), typeNode, label);
         }
 
         var componentsNode = node.Get("components");
@@ -315,7 +322,24 @@ internal sealed class AbiReader
         }
 
         var tupleType = AbiSignature.Build(string.Empty, components.Value) + arraySuffix;
-        return new AbiParameterModel(name, tupleType, internalType, components.Value);
+        return CheckEncodedSize(new AbiParameterModel(name, tupleType, internalType, components.Value), typeNode, label);
+    }
+
+    /// <summary>
+    /// Refuses a parameter whose static encoding (its head, or the head of any fixed array or tuple inside it) exceeds
+    /// <see cref="AbiEncodedSize.Limit"/>: nested fixed arrays multiply (<c>uint256[1024][1024][1024]</c> is 32 GiB), and the
+    /// emitter computes offsets and lengths in <see cref="int"/>, which must not overflow.
+    /// </summary>
+    private AbiParameterModel? CheckEncodedSize(AbiParameterModel parameter, JsonNode typeNode, string label)
+    {
+        if (!AbiEncodedSize.IsWithinLimit(parameter.TypeInfo, out var size))
+        {
+            Report(DiagnosticDescriptors.AbiUnsupportedType, Locate(typeNode), label,
+                $"parameter '{parameter.Name}' of type '{parameter.Type}' has a static encoding of {(size > AbiEncodedSize.Limit ? "more than " + AbiEncodedSize.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) : size.ToString(System.Globalization.CultureInfo.InvariantCulture))} bytes; a binding supports at most {AbiEncodedSize.Limit} bytes");
+            return null;
+        }
+
+        return parameter;
     }
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] args) =>

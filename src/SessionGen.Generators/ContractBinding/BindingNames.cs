@@ -39,12 +39,13 @@ internal static class BindingNames
     /// <summary>
     /// A parameter name: as written in the ABI (<c>$</c> → <c>_</c>), <c>arg{index}</c> when unnamed, <c>@</c>-escaped when a
     /// C# keyword. Names starting with <c>__</c> (the generated code's locals) and the names of the generated nested
-    /// classes (which a parameter would shadow in the method bodies) get a leading <c>_</c>.
+    /// classes (which a parameter would shadow in the method bodies) get a leading <c>_</c>, and so does <c>nameof</c>
+    /// (a parameter of that name turns every <c>nameof(x)</c> in the body into a call of it: CS0149).
     /// </summary>
     public static string Parameter(string abiName, int index)
     {
         var name = abiName.Length == 0 ? "arg" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : abiName.Replace('$', '_');
-        if (name.StartsWith("__", System.StringComparison.Ordinal) || name is SelectorsClass or ErrorSelectorsClass or CalldataClass or CodecClass)
+        if (name.StartsWith("__", System.StringComparison.Ordinal) || name is SelectorsClass or ErrorSelectorsClass or CalldataClass or CodecClass or "nameof")
         {
             name = "_" + name;
         }

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SessionGen.Generators.Abi;
 using SessionGen.Generators.ContractBinding.Model;
+using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Models;
 
@@ -58,8 +60,24 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.BindingModels);
 
-        context.RegisterSourceOutput(models, static (context, model) =>
-            context.AddSource(model!.Type.HintName, ContractBindingEmitter.Emit(model)));
+        // With a C# version the generated code cannot compile under, generate nothing and say so once per bound class.
+        var unsupportedVersion = GeneratedCodeLanguage.UnsupportedVersion(context);
+        context.RegisterSourceOutput(models.Combine(unsupportedVersion), static (context, input) =>
+        {
+            if (input.Right is null)
+            {
+                context.AddSource(input.Left!.Type.HintName, ContractBindingEmitter.Emit(input.Left));
+            }
+        });
+        context.RegisterSourceOutput(targets.Combine(unsupportedVersion).Combine(context.CompilationProvider), static (context, input) =>
+        {
+            if (input.Left.Right is { } version)
+            {
+                var target = input.Left.Left;
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, target.AttributeLocation,
+                    target.Type.ClassName, GeneratedCodeLanguage.Minimum.ToDisplayString(), version).ToDiagnostic(input.Right));
+            }
+        });
 
         // Declaration diagnostics are re-attached to their syntax tree when reported (models hold no trees), so that
         // the IDE can offer code fixes such as "make the class partial". Only this reporting step sees the compilation.

@@ -74,4 +74,11 @@ internal static partial class DiagnosticDescriptors
         "[ContractAbi] on '{0}' needs the path of an ABI JSON file relative to the project, such as \"abis/ERC20.json\"",
         DiagnosticCategories.Declaration,
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+        DiagnosticIds.LanguageVersionTooOld,
+        "C# version too old for SessionGen",
+        "SessionGen generates no code for '{0}': the generated code needs C# {1} or later (record structs), and the project uses C# {2}. Set <LangVersion> to {1} or later.",
+        DiagnosticCategories.Declaration,
+        DiagnosticSeverity.Error);
 }

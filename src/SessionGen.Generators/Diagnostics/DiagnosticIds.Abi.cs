@@ -32,4 +32,7 @@ internal static partial class DiagnosticIds
 
     /// <summary>The path given to <c>[ContractAbi]</c> is empty.</summary>
     public const string InvalidAbiPath = "SESSGEN101";
+
+    /// <summary>The project's C# version is older than the generated code needs.</summary>
+    public const string LanguageVersionTooOld = "SESSGEN102";
 }

@@ -51,6 +51,7 @@ public sealed class SessionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SessionProjectDirectory);
 
         var abis = abiFiles.Combine(projectDirectory);
+        var unsupportedVersion = GeneratedCodeLanguage.UnsupportedVersion(context);
         foreach (var targets in new[] { withActions, valueTransferOnly })
         {
             var specs = targets
@@ -59,8 +60,14 @@ public sealed class SessionGenerator : IIncrementalGenerator
                 .Where(static spec => spec is not null)
                 .WithTrackingName(TrackingNames.SessionSpecs);
 
-            context.RegisterSourceOutput(specs, static (context, spec) =>
-                context.AddSource(SessionEmitter.HintName(spec!), SessionEmitter.Emit(spec!)));
+            // Too old a C# version: nothing is generated (the binding generator reports SESSGEN102 on the class).
+            context.RegisterSourceOutput(specs.Combine(unsupportedVersion), static (context, input) =>
+            {
+                if (input.Right is null)
+                {
+                    context.AddSource(SessionEmitter.HintName(input.Left!), SessionEmitter.Emit(input.Left!));
+                }
+            });
         }
     }
 

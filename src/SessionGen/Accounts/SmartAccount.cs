@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
 using SessionGen.Abi;
@@ -117,6 +118,49 @@ public sealed class SmartAccount
     {
         var operation = await BuildSessionOperationAsync(session, calls, sessionKey, gas, cancellationToken).ConfigureAwait(false);
         return await EntryPoint.SendAsync(operation, gas, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The owner's approval of <paramref name="session"/> on this account, signed offline (no transaction): the owner
+    /// signs the SmartSession enable digest (nonce from the module's <c>getNonce</c>, chain binding inside), and the app
+    /// sends it with its first operation in ENABLE mode (<see cref="ExecuteAsync(EnableSession, IReadOnlyList{Call}, IAsyncSigner, UserOperationGas?, CancellationToken)"/>).
+    /// Works before the account exists: that operation deploys it. One approval enables once (the nonce moves on).
+    /// </summary>
+    public async Task<EnableSession> SignEnableSessionAsync(Session session, IAsyncSigner owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(owner);
+        var deployment = Setup.SmartSessions;
+        var nonceWord = await EntryPoint.CallAsync(deployment.SmartSession, SmartSessionModule.EncodeGetNonce(session.PermissionId, Address)).ConfigureAwait(false);
+        var nonce = nonceWord.Length == AbiSize.Word ? new BigInteger(nonceWord, isUnsigned: true, isBigEndian: true) : BigInteger.Zero;
+        var chainDigest = EnableDigest.ForChain(EntryPoint.ChainId, session, Address, nonce, SmartSessionMode.Enable, deployment);
+        var digest = EnableDigest.Compute([chainDigest], deployment.Version);
+        var signature = await owner.SignHashAsync(digest, cancellationToken).ConfigureAwait(false);
+
+        // For the reference account the module asks account.isValidSignature(digest, validator ‖ signature), and the
+        // account hands the signature to that validator, which checks it over the raw digest.
+        var permissionEnableSig = new byte[Address.Length + EcdsaSignature.Length];
+        Setup.OwnerValidator.WriteTo(permissionEnableSig);
+        signature.WriteTo(permissionEnableSig.AsSpan(Address.Length));
+        return new EnableSession(0, [chainDigest], session, permissionEnableSig);
+    }
+
+    /// <summary>
+    /// Enables the session the owner approved with <see cref="SignEnableSessionAsync"/> and executes <paramref name="calls"/>
+    /// within it, in one operation signed by the session key (ENABLE mode); deploys the account first if needed.
+    /// </summary>
+    /// <exception cref="SessionCallNotPermittedException">A call is not among the session's actions (checked before signing).</exception>
+    /// <exception cref="UserOperationRejectedException">The chain refused it (e.g. a stale approval: <c>InvalidEnableSignature</c>).</exception>
+    /// <exception cref="UserOperationFailedException">A call reverted.</exception>
+    public async Task<UserOperationReceipt> ExecuteAsync(EnableSession approval, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        ArgumentNullException.ThrowIfNull(sessionKey);
+        EnsurePermitted(approval.SessionToEnable, calls);
+        var operation = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), gas, cancellationToken).ConfigureAwait(false);
+        var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
+        var signed = operation with { Signature = SessionSignature.EncodeEnable(approval, signature.ToArray(), Setup.SmartSessions.Version) };
+        return await EntryPoint.SendAsync(signed, gas, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds and signs (without sending) a USE-mode operation for <paramref name="calls"/> within <paramref name="session"/>.</summary>
