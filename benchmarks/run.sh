@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Takes the figures of docs/benchmarks.md in one run: the C# benchmarks (BenchmarkDotNet ShortRun: 1 launch, 3 warm-up
-# and 3 measured iterations, MemoryDiagnoser), then the node peers on the same inputs, then the tables.
-#   benchmarks/run.sh [run directory]                  the full run (about 10 minutes on 2 cores)
-#   BENCH_JOB=Dry PEERS=--quick benchmarks/run.sh DIR  a smoke run of the whole pipeline
+# Takes the figures of docs/benchmarks.md in one run: the C# benchmarks (BenchmarkDotNet ShortRun with 5 measured
+# iterations instead of 3: 1 launch, 3 warm-up, 5 measured; MemoryDiagnoser), then the node peers on the same inputs,
+# then session-key transfers on a local chain (--devnet), then the tables (node/report.mjs).
+#   benchmarks/run.sh [run directory]      the full run (about 8 minutes on 2 cores); default directory benchmarks/results/<UTC time>
+#   BENCH_JOB=Dry BENCH_ITERATIONS=1 BENCH_ARGS=--inProcess PEERS=--quick DEVNET_TRANSFERS=3 benchmarks/run.sh DIR   a smoke run
 # The load average is sampled every 30 s while it runs (load.txt): on a shared machine, read the figures with it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mkdir -p "${1:-$root/benchmarks/results/$(date -u +%Y%m%dT%H%MZ)}" && cd "${1:-$root/benchmarks/results/$(date -u +%Y%m%dT%H%MZ)}" && pwd)
+out="${1:-$root/benchmarks/results/$(date -u +%Y%m%dT%H%MZ)}"
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 bench="$root/benchmarks/SessionGen.Benchmarks/bin/Release/net10.0/SessionGen.Benchmarks.dll"
 
 { echo "start $(date -u +%FT%TZ)"; echo "cores $(nproc)"; grep -m1 'model name' /proc/cpuinfo || true; dotnet --version; node --version; } > "$out/machine.txt"
@@ -17,9 +20,10 @@ trap 'kill "$sampler"' EXIT
 dotnet build -c Release "$root/benchmarks/SessionGen.Benchmarks" -v q -nologo
 dotnet "$bench" --peer-outputs > "$out/outputs.json"
 # BenchmarkDotNet finds the project to build for each benchmark process from the working directory.
-(cd "$root" && dotnet "$bench" --filter '*' --job "${BENCH_JOB:-short}" --exporters json --artifacts "$out") > "$out/csharp.log"
+(cd "$root" && dotnet "$bench" --filter '*' --job "${BENCH_JOB:-short}" --iterationCount "${BENCH_ITERATIONS:-5}" --buildTimeout 900 --exporters json --artifacts "$out" ${BENCH_ARGS:-}) > "$out/csharp.log"
 if grep -q "Benchmarks with issues" "$out/csharp.log"; then echo "some benchmarks failed: $out/csharp.log" >&2; exit 1; fi
 node "$root/benchmarks/node/peers.mjs" ${PEERS:-} > "$out/peers.json"
+dotnet "$bench" --devnet "${DEVNET_TRANSFERS:-50}" > "$out/devnet.json"
 echo "end $(date -u +%FT%TZ)" >> "$out/machine.txt"
 node "$root/benchmarks/node/report.mjs" "$out" > "$out/tables.md"
 echo "tables: $out/tables.md"

@@ -24,7 +24,7 @@ public static class PeerOutputs
             ["multicallCalldata"] = Hex.Encode(SwapRouter.Calldata.Multicall(MulticallData)),
             ["sessionKeyAddress"] = Hex.Encode(SessionKeyAddress.ToArray()),
             ["permissionId"] = OneClickSession.PermissionId.ToString(),
-            ["installData"] = Hex.Encode(SmartSessionModule.GetInstallData(Sessions)),
+            ["installData"] = Hex.Encode(SmartSessionModule.GetInstallData(PeerInputs.Sessions)),
             ["enableDigest"] = EnableDigest.Compute([EnableChain]).ToString(),
             ["enablePayload"] = Hex.Encode(EnablePayload),
             ["enablePayloadCompressed"] = Hex.Encode(FastLz.Compress(EnablePayload)),

@@ -1,21 +1,30 @@
 using System;
+using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 
 namespace SessionGen.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/SessionGen.Benchmarks -- --filter '*' --job short</c>.
+/// <c>--devnet [transfers]</c> times session-key transfers on a local chain (<see cref="DevnetLatency"/>).
 /// <c>--peer-outputs</c> prints what the benchmarks compute from <see cref="PeerInputs"/> instead (see <see cref="PeerOutputs"/>).
 /// See docs/benchmarks.md for the figures and how they were taken.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
         if (args.Contains("--peer-outputs"))
         {
             Console.WriteLine(PeerOutputs.ToJson());
+            return;
+        }
+
+        if (args is ["--devnet", ..])
+        {
+            Console.WriteLine(await DevnetLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20));
             return;
         }
 

@@ -48,7 +48,7 @@ public class SessionEncodingBenchmarks
     public PermissionId SessionGenPermissionId() => PermissionId.Compute(OneClickSession.SessionValidator, _initData, Salt);
 
     [BenchmarkCategory("installData"), Benchmark(Baseline = true, Description = "SessionGen SmartSessionModule.GetInstallData")]
-    public byte[] SessionGenInstallData() => SmartSessionModule.GetInstallData(Sessions);
+    public byte[] SessionGenInstallData() => SmartSessionModule.GetInstallData(PeerInputs.Sessions);
 
     [BenchmarkCategory("enableDigest"), Benchmark(Baseline = true, Description = "Nethereum Eip712TypedDataEncoder (parsed typed data)")]
     public byte[] NethereumEnableDigest() => Sha3Keccack.Current.CalculateHash(Eip712TypedDataEncoder.Current.EncodeTypedDataRaw(_typedData));

@@ -151,7 +151,7 @@ public sealed partial class Devnet : IAsyncDisposable
             Gas = new HexBigInteger(gas),
             Value = new HexBigInteger(value),
         };
-        return Request<string>("eth_sendTransaction", input);
+        return RequestAsync<string>("eth_sendTransaction", input);
     }
 
     /// <summary>Polls for a receipt every 10 ms until it is there or <see cref="DevnetOptions.ReceiptTimeout"/> passes.</summary>
@@ -160,7 +160,7 @@ public sealed partial class Devnet : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var receipt = await Request<TransactionReceipt?>("eth_getTransactionReceipt", transactionHash);
+            var receipt = await RequestAsync<TransactionReceipt?>("eth_getTransactionReceipt", transactionHash);
             if (receipt is not null)
             {
                 return receipt;
@@ -179,29 +179,29 @@ public sealed partial class Devnet : IAsyncDisposable
     public async Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data, Address? from = null)
     {
         var input = new TransactionInput { To = to.ToString(), Data = Hex.Encode(data.Span), From = from?.ToString() };
-        return Hex.Decode(await Request<string>("eth_call", input, BlockParameter.CreateLatest()));
+        return Hex.Decode(await RequestAsync<string>("eth_call", input, BlockParameter.CreateLatest()));
     }
 
     /// <summary>The code at an address (empty when none).</summary>
     public async Task<byte[]> GetCodeAsync(Address address) =>
-        Hex.Decode(await Request<string>("eth_getCode", address.ToString(), BlockParameter.CreateLatest()));
+        Hex.Decode(await RequestAsync<string>("eth_getCode", address.ToString(), BlockParameter.CreateLatest()));
 
     /// <summary>Places runtime code at an address (<c>anvil_setCode</c>).</summary>
     public Task SetCodeAsync(Address address, ReadOnlyMemory<byte> runtimeCode) =>
-        Request<object?>("anvil_setCode", address.ToString(), Hex.Encode(runtimeCode.Span));
+        RequestAsync<object?>("anvil_setCode", address.ToString(), Hex.Encode(runtimeCode.Span));
 
     /// <summary>The ETH balance of an address, in wei.</summary>
     public async Task<BigInteger> GetBalanceAsync(Address address) =>
-        (await Request<HexBigInteger>("eth_getBalance", address.ToString(), BlockParameter.CreateLatest())).Value;
+        (await RequestAsync<HexBigInteger>("eth_getBalance", address.ToString(), BlockParameter.CreateLatest())).Value;
 
     /// <summary>Sets the ETH balance of an address (<c>anvil_setBalance</c>).</summary>
     public Task SetBalanceAsync(Address address, BigInteger wei) =>
-        Request<object?>("anvil_setBalance", address.ToString(), new HexBigInteger(wei).HexValue);
+        RequestAsync<object?>("anvil_setBalance", address.ToString(), new HexBigInteger(wei).HexValue);
 
     /// <summary>The latest block's timestamp: the clock validUntil/validAfter are judged by (it drifts from the wall clock after time travel).</summary>
     public async Task<DateTimeOffset> GetChainTimeAsync()
     {
-        var block = await Request<BlockWithTransactionHashes>("eth_getBlockByNumber", BlockParameter.CreateLatest(), false);
+        var block = await RequestAsync<BlockWithTransactionHashes>("eth_getBlockByNumber", BlockParameter.CreateLatest(), false);
         return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
     }
 
@@ -213,21 +213,21 @@ public sealed partial class Devnet : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(delta), delta, "Chain time only moves forward.");
         }
 
-        await Request<object?>("evm_increaseTime", (long)delta.TotalSeconds);
+        await RequestAsync<object?>("evm_increaseTime", (long)delta.TotalSeconds);
         await MineAsync();
     }
 
     /// <summary>Mines one block.</summary>
-    public Task MineAsync() => Request<object?>("evm_mine");
+    public Task MineAsync() => RequestAsync<object?>("evm_mine");
 
     /// <summary>Takes a state snapshot (<c>evm_snapshot</c>); <see cref="RevertAsync"/> returns to it once.</summary>
-    public Task<string> SnapshotAsync() => Request<string>("evm_snapshot");
+    public Task<string> SnapshotAsync() => RequestAsync<string>("evm_snapshot");
 
     /// <summary>Returns to a snapshot taken with <see cref="SnapshotAsync"/> (which it consumes).</summary>
     /// <exception cref="InvalidOperationException">The node does not know the snapshot.</exception>
     public async Task RevertAsync(string snapshotId)
     {
-        if (!await Request<bool>("evm_revert", snapshotId))
+        if (!await RequestAsync<bool>("evm_revert", snapshotId))
         {
             throw new InvalidOperationException($"evm_revert: unknown snapshot '{snapshotId}'.");
         }
@@ -258,7 +258,7 @@ public sealed partial class Devnet : IAsyncDisposable
 
     /// <summary>Sends a raw JSON-RPC request to the node.</summary>
     /// <typeparam name="T">The result type (Newtonsoft-deserialized).</typeparam>
-    public Task<T> Request<T>(string method, params object?[] parameters) =>
+    public Task<T> RequestAsync<T>(string method, params object?[] parameters) =>
         _rpc.SendRequestAsync<T>(method, null, parameters!);
 
     /// <summary>Stops anvil (by its process id) and releases the HTTP client.</summary>

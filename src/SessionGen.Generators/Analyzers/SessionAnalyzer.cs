@@ -53,18 +53,14 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
                 return; // SessionGen is not referenced
             }
 
-            var trees = new Dictionary<string, SyntaxTree>();
-            foreach (var tree in start.Compilation.SyntaxTrees)
-            {
-                trees[tree.FilePath] = tree;
-            }
+            var compilation = start.Compilation;
 
             var abis = new AbiCache(start.Options, start.CancellationToken);
             start.RegisterSymbolAction(symbolContext =>
             {
                 if (symbolContext.Symbol is INamedTypeSymbol named && SessionDeclarationParser.CheckTokenDisplay(named, symbols, symbolContext.CancellationToken) is { } display)
                 {
-                    symbolContext.ReportDiagnostic(Create(display, null, trees));
+                    symbolContext.ReportDiagnostic(Create(display, null, compilation));
                 }
 
                 if (symbolContext.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
@@ -75,35 +71,30 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
 
                 foreach (var diagnostic in session.Diagnostics)
                 {
-                    symbolContext.ReportDiagnostic(Create(diagnostic, null, trees));
+                    symbolContext.ReportDiagnostic(Create(diagnostic, null, compilation));
                 }
 
                 // A [ContractAbi] class that is not partial already gets SESSGEN100 from the binding generator.
                 if (!SessionDeclarationParser.IsPartial(type, symbolContext.CancellationToken)
                     && !type.GetAttributes().Any(a => SessionAttributeSymbols.Is(a, symbols.ContractAbi)))
                 {
-                    symbolContext.ReportDiagnostic(Create(DiagnosticInfo.Create(DiagnosticDescriptors.SessionClassNotPartial, session.Location, type.Name), null, trees));
+                    symbolContext.ReportDiagnostic(Create(DiagnosticInfo.Create(DiagnosticDescriptors.SessionClassNotPartial, session.Location, type.Name), null, compilation));
                 }
 
                 var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 foreach (var finding in SessionResolver.Resolve(session, null, typeName, abis.Get).Findings)
                 {
-                    symbolContext.ReportDiagnostic(Create(finding.Info, finding.FixData, trees));
+                    symbolContext.ReportDiagnostic(Create(finding.Info, finding.FixData, compilation));
                 }
             }, SymbolKind.NamedType);
         });
     }
 
-    private static Diagnostic Create(DiagnosticInfo info, string? fixData, IReadOnlyDictionary<string, SyntaxTree> trees) =>
-        Diagnostic.Create(info.Descriptor, ToSourceLocation(info.Location, trees),
+    /// <summary>Located in the compilation's own tree, so the IDE underlines it and fixes can find the node.</summary>
+    private static Diagnostic Create(DiagnosticInfo info, string? fixData, Compilation compilation) =>
+        Diagnostic.Create(info.Descriptor, info.Location?.ToLocation(compilation) ?? Location.None,
             fixData is null ? null : ImmutableDictionary<string, string?>.Empty.Add(SessionFinding.FixDataKey, fixData),
             info.MessageArgs.Cast<object>().ToArray());
-
-    /// <summary>Back to a location in the compilation's own tree, so the IDE underlines it and fixes can find the node.</summary>
-    private static Location ToSourceLocation(LocationInfo? location, IReadOnlyDictionary<string, SyntaxTree> trees) =>
-        location is null ? Location.None
-        : trees.TryGetValue(location.FilePath, out var tree) ? Location.Create(tree, location.TextSpan)
-        : location.ToLocation();
 
     /// <summary>The ABIs of one compilation's AdditionalFiles, read on first use.</summary>
     private sealed class AbiCache(AnalyzerOptions options, CancellationToken cancellationToken)

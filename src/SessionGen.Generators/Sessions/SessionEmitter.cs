@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Numerics;
 using SessionGen.Generators.Amounts;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Sessions.Model;

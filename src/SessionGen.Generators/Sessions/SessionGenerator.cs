@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SessionGen.Generators.Abi;
 using SessionGen.Generators.ContractBinding.Model;

@@ -38,6 +38,7 @@ internal static class SessionResolver
         var complete = true;
         var resolved = new Dictionary<(string Contract, string Signature), string>();
         var matchedRules = new HashSet<ParamRuleDeclaration>();
+        var bindings = new Dictionary<ContractReference, ContractBindingModel?>();
 
         foreach (var action in declaration.Actions)
         {
@@ -94,8 +95,18 @@ internal static class SessionResolver
                 contracts.Add(action.Contract);
             }
 
-            var builder = ContractBinder.Bind(action.Contract.Type, action.Contract.AbiPath, abiOf(action.Contract)!, null).Model?.Functions
-                .FirstOrDefault(bound => bound.Abi.CanonicalSignature == function.CanonicalSignature);
+            if (type is null)
+            {
+                continue; // diagnostics only (analyzer): no call builders needed
+            }
+
+            if (!bindings.TryGetValue(action.Contract, out var binding))
+            {
+                binding = ContractBinder.Bind(action.Contract.Type, action.Contract.AbiPath, abi, null).Model;
+                bindings[action.Contract] = binding;
+            }
+
+            var builder = binding?.Functions.FirstOrDefault(bound => bound.Abi.CanonicalSignature == function.CanonicalSignature);
             if (builder is null)
             {
                 complete = false; // the binding cannot bind this function; the binding generator says why
@@ -105,7 +116,7 @@ internal static class SessionResolver
             var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, Qualify(p.CSharpType, action.Contract.FullyQualifiedName)));
             actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), builder.MethodName, builder.MethodName,
                 parameters.ToImmutableArray().ToEquatableArray(), function.IsPayable ? builder.ValueParameterName : null,
-                function.Name, function.CanonicalSignature, function.Selector,
+                abi.FindFunctions(function.Name).Length > 1 ? function.CanonicalSignature : function.Name, function.CanonicalSignature, function.Selector,
                 action.SpendingLimit, action.MaxUses, action.ValueLimit, action.Sudo, function.IsPayable, rules.ToImmutable().ToEquatableArray()));
         }
 
@@ -122,17 +133,30 @@ internal static class SessionResolver
             return (null, findings.ToImmutable());
         }
 
+        // Two contract classes with the same simple name (other namespaces) get usdc, usdc2, …
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var contractSpecs = contracts.Select(c =>
+        {
+            var name = ParameterName(c, sessionTypeName);
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return new ContractSpec(c.FullyQualifiedName, c.Name, unique, c.Symbol, c.Decimals);
+        }).ToList();
+
         var callNames = actions.GroupBy(a => a.CallName).Where(g => g.Select(a => a.ContractIndex).Distinct().Count() > 1).Select(g => g.Key).ToImmutableHashSet();
         for (var i = 0; i < actions.Count; i++)
         {
             if (callNames.Contains(actions[i].CallName))
             {
-                // The same builder name on two contracts: say which contract in the name (ApproveOnUsdc, ApproveOnDai).
-                actions[i] = actions[i] with { CallName = actions[i].CallName + "On" + contracts[actions[i].ContractIndex].Name };
+                // The same builder name on two contracts: say which contract in the name (ApproveOnUsdc, ApproveOnDai; ApproveOnToken2 for a second Token).
+                actions[i] = actions[i] with { CallName = actions[i].CallName + "On" + BindingNames.Pascal(contractSpecs[actions[i].ContractIndex].ParameterName.TrimStart('@')) };
             }
         }
 
-        var contractSpecs = contracts.Select(c => new ContractSpec(c.FullyQualifiedName, c.Name, ParameterName(c, sessionTypeName), c.Symbol, c.Decimals));
         var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(transfer.ValueLimit, transfer.MaxUses, transfer.Sudo) : null;
         return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry), findings.ToImmutable());
     }

@@ -105,6 +105,18 @@ public sealed class EntryPointClient
     }
 
     /// <summary>
+    /// The latest block's timestamp: the clock a session's validUntil/validAfter are judged by. Use it rather than the
+    /// wall clock, which a devnet's time travel or a node's drift makes disagree with the chain.
+    /// </summary>
+    public async Task<DateTimeOffset> GetChainTimeAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var block = await Rpc.SendRequestAsync<BlockWithTransactionHashes>("eth_getBlockByNumber", null, BlockParameter.CreateLatest(), false).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The node returned no latest block.");
+        return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
+    }
+
+    /// <summary>
     /// Simulates the operation, sends <c>handleOps([operation])</c> and waits for its <c>UserOperationEvent</c>.
     /// </summary>
     /// <param name="operation">A signed operation.</param>

@@ -85,6 +85,24 @@ public sealed class SessionGeneratorTests
     }
 
     [Fact]
+    public void Contracts_with_the_same_name_get_distinct_parameters()
+    {
+        var run = Run("""
+            using SessionGen;
+            namespace A { [ContractAbi("abis/ERC20.json")] public partial class Token { } }
+            namespace B { [ContractAbi("abis/ERC20.json")] public partial class Token { } }
+            [SessionAction("transfer", Contract = typeof(A.Token), SpendingLimit = "1")]
+            [SessionAction("transfer", Contract = typeof(B.Token), SpendingLimit = "2")]
+            [SessionExpiry(Days = 1)]
+            public partial class TwoTokens { }
+            """);
+        var source = run.Source("TwoTokens.Session.g.cs");
+        Assert.Contains("Calls(global::SessionGen.Address token, global::SessionGen.Address token2)", source);
+        Assert.Contains("public global::SessionGen.Call TransferOnToken(", source); // same builder name on two contracts
+        Assert.Contains("public global::SessionGen.Call TransferOnToken2(", source);
+    }
+
+    [Fact]
     public void A_declaration_with_an_error_generates_no_session()
     {
         var run = GeneratorHarness.Run(new SessionGenerator(), ["""

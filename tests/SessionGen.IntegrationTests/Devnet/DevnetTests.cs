@@ -106,6 +106,30 @@ public sealed class DevnetTests(DevnetFixture fixture, ITestOutputHelper output)
 public sealed class DevnetLifetimeTests
 {
     [Fact]
+    public async Task An_undisposed_devnet_does_not_outlive_its_last_reference()
+    {
+        var pid = await StartAndForgetAsync();
+        using var process = System.Diagnostics.Process.GetProcessById(pid);
+
+        for (var i = 0; i < 50 && !process.HasExited; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Delay(20);
+        }
+
+        Assert.True(process.HasExited, $"anvil {pid} still runs after its devnet was collected");
+    }
+
+    // Not inlined, so no reference to the devnet survives in the caller's frame.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task<int> StartAndForgetAsync()
+    {
+        var chain = await SessionGen.Devnet.Devnet.StartAsync(new DevnetOptions { Accounts = 1 });
+        return chain.ProcessId;
+    }
+
+    [Fact]
     public async Task Dispose_stops_anvil_and_closes_its_port()
     {
         var chain = await SessionGen.Devnet.Devnet.StartAsync(new DevnetOptions { Accounts = 1 });

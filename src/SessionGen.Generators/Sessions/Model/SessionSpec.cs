@@ -30,7 +30,8 @@ internal sealed record ContractSpec(string FullyQualifiedName, string Name, stri
 /// <summary>
 /// One permitted function with its limits (amounts as decimal strings) and its call builder: the binding's
 /// <see cref="BindingMethod"/> with <see cref="Parameters"/> (plus a wei value when payable), exposed on
-/// <c>SessionCalls</c> as <see cref="CallName"/>.
+/// <c>SessionCalls</c> as <see cref="CallName"/>. <see cref="FunctionName"/> is how descriptions name it: the ABI name,
+/// or the signature when the name is overloaded.
 /// </summary>
 internal sealed record ActionSpec(
     int ContractIndex,
