@@ -111,7 +111,7 @@ public sealed class EntryPointClient
     public async Task<DateTimeOffset> GetChainTimeAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var block = await Rpc.SendRequestAsync<BlockWithTransactionHashes>("eth_getBlockByNumber", null, BlockParameter.CreateLatest(), false).ConfigureAwait(false)
+        var block = await RequestAsync<BlockWithTransactionHashes>("eth_getBlockByNumber", cancellationToken, BlockParameter.CreateLatest(), false).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The node returned no latest block.");
         return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
     }

@@ -111,6 +111,25 @@ public sealed class RpcFaultTests
         }
     }
 
+    [Fact]
+    public async Task Reading_the_chain_time_can_be_cancelled_while_the_endpoint_hangs()
+    {
+        var release = new TaskCompletionSource<(int, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = new FakeRpc((_, _) => release.Task);
+        using var bundler = PrivateKeySigner.Generate();
+        var client = new EntryPointClient(server.Client(), 31337, bundler);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        try
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetChainTimeAsync(cancellation.Token));
+        }
+        finally
+        {
+            release.SetResult((200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}"));
+        }
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
