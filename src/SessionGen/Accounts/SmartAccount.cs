@@ -134,6 +134,7 @@ public sealed class SmartAccount
     /// <exception cref="SessionScopeException">A call lies outside the session (checked before anything is signed).</exception>
     /// <exception cref="UserOperationRejectedException">The chain refused them in validation (nothing was sent).</exception>
     /// <exception cref="UserOperationFailedException">A call reverted.</exception>
+    /// <exception cref="UserOperationOutcomeUnknownException">Sent, but its receipt could not be read; its spend stays counted.</exception>
     public async Task<UserOperationReceipt> ExecuteAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -272,7 +273,7 @@ public sealed class SmartAccount
             reservation.Commit();
             throw;
         }
-        catch (TimeoutException)
+        catch (UserOperationOutcomeUnknownException)
         {
             // Sent, outcome unknown: counting it can only refuse early, never overspend.
             reservation.Commit();
@@ -290,7 +291,7 @@ public sealed class SmartAccount
             var operation = await build(lane).ConfigureAwait(false);
             return await EntryPoint.SendAsync(operation, gas, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (UserOperationOutcomeUnknownException)
         {
             // The operation may still land on this lane: never hand it out again.
             outcomeKnown = false;

@@ -124,6 +124,7 @@ public sealed class EntryPointClient
     /// <param name="cancellationToken">Stops waiting for the simulation, the bundler nonce and the receipt (not for the answer to <c>eth_sendRawTransaction</c> once it is sent).</param>
     /// <exception cref="UserOperationRejectedException">Validation refused it (nothing was sent).</exception>
     /// <exception cref="UserOperationFailedException">It was included but its execution reverted.</exception>
+    /// <exception cref="UserOperationOutcomeUnknownException">It was sent, but waiting for its receipt failed or was cancelled: it may still land.</exception>
     public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -153,7 +154,17 @@ public sealed class EntryPointClient
             _sending.Release();
         }
 
-        var receipt = await WaitForReceiptAsync(transactionHash, cancellationToken).ConfigureAwait(false);
+        TransactionReceipt receipt;
+        try
+        {
+            receipt = await WaitForReceiptAsync(transactionHash, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or RpcClientUnknownException or RpcResponseException)
+        {
+            // Sent: whatever stopped the wait, the operation may still land.
+            throw new UserOperationOutcomeUnknownException(userOpHash, Bytes32.Parse(transactionHash), e);
+        }
+
         var result = ReadUserOperation(receipt, userOpHash)
             ?? throw new InvalidOperationException(
                 $"Transaction {transactionHash} (status {receipt.Status?.Value}) has no UserOperationEvent for {userOpHash}.");

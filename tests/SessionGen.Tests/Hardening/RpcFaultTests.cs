@@ -20,8 +20,9 @@ namespace SessionGen.Tests.Hardening;
 /// The chain runtime against a faulty JSON-RPC endpoint (a tiny HttpListener fake on 127.0.0.1): unreachable, HTTP
 /// errors, malformed JSON, JSON-RPC error objects, a hanging server. Each gives a typed exception that names what was
 /// asked; cancellation is honoured while waiting; a refused <c>eth_sendRawTransaction</c> is never sent twice.
-/// The runtime keeps no local nonce or spend state (nonces come from the chain for every operation), so a fault cannot
-/// leave such state half updated; the tests check that a second attempt asks the chain again.
+/// Nonces come from the chain for every operation (the tests check that a second attempt asks again); once a transaction
+/// is out, a failed wait is reported as "outcome unknown" so that callers keep counting its spend (SmartAccount commits
+/// its reservation then) rather than treating it as never sent.
 /// </summary>
 public sealed class RpcFaultTests
 {
@@ -96,6 +97,36 @@ public sealed class RpcFaultTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(Operation, cancellationToken: token));
             Assert.Equal(0, server.Count("eth_sendRawTransaction"));
         });
+
+    [Fact]
+    public async Task Cancelling_the_wait_after_the_transaction_is_out_reports_an_unknown_outcome_with_the_transaction()
+    {
+        const string txHash = "0x00000000000000000000000000000000000000000000000000000000000000aa";
+        var never = new TaskCompletionSource<(int, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = new FakeRpc((method, id) => method switch
+        {
+            "eth_call" => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"0x\"}}")),
+            "eth_getTransactionCount" => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"0x5\"}}")),
+            "eth_sendRawTransaction" => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"{txHash}\"}}")),
+            _ => never.Task, // the receipt never comes
+        });
+        using var bundler = PrivateKeySigner.Generate();
+        var client = new EntryPointClient(server.Client(), 31337, bundler);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            var unknown = await Assert.ThrowsAsync<UserOperationOutcomeUnknownException>(() => client.SendAsync(Operation, cancellationToken: cancellation.Token));
+
+            Assert.Equal(Bytes32.Parse(txHash), unknown.TransactionHash);
+            Assert.Equal(client.GetUserOpHash(Operation), unknown.UserOpHash);
+            Assert.IsAssignableFrom<OperationCanceledException>(unknown.InnerException);
+            Assert.Equal(1, server.Count("eth_sendRawTransaction"));
+        }
+        finally
+        {
+            never.SetResult((200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}"));
+        }
+    }
 
     [Fact]
     public Task Reading_the_chain_time_can_be_cancelled_while_the_endpoint_hangs() =>
