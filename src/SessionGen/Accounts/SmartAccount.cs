@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SessionGen.Abi;
 using SessionGen.Protocol;
+using SessionGen.Sessions;
 using SessionGen.Execution;
 using SessionGen.Signing;
 using SessionGen.Transport;
@@ -161,6 +162,35 @@ public sealed class SmartAccount
         var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
         var signed = operation with { Signature = SessionSignature.EncodeEnable(approval, signature.ToArray(), Setup.SmartSessions.Version) };
         return await EntryPoint.SendAsync(signed, gas, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Executes calls within <paramref name="guard"/>'s session after its full pre-flight check: actions, time frame and
+    /// every tracked limit are checked against the chain's time before anything is signed, and the amounts are held while
+    /// the operation is in flight (so concurrent operations cannot together pass a limit). The reservation is committed
+    /// once the operation is included — also when its execution reverted, since the policies counted it in validation —
+    /// and released when the chain refused it.
+    /// </summary>
+    /// <exception cref="SessionScopeException">The guard refuses the calls (nothing was signed or sent).</exception>
+    /// <exception cref="UserOperationRejectedException">The chain refused the operation.</exception>
+    /// <exception cref="UserOperationFailedException">A call reverted.</exception>
+    public async Task<UserOperationReceipt> ExecuteAsync(SessionGuard guard, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(guard);
+        var latest = await EntryPoint.Rpc.SendRequestAsync<Nethereum.RPC.Eth.DTOs.BlockWithTransactionHashes>(
+            "eth_getBlockByNumber", null, Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest(), false).ConfigureAwait(false);
+        using var reservation = guard.Reserve(calls, DateTimeOffset.FromUnixTimeSeconds((long)latest.Timestamp.Value));
+        try
+        {
+            var receipt = await ExecuteAsync(guard.Session, calls, sessionKey, gas, cancellationToken).ConfigureAwait(false);
+            reservation.Commit();
+            return receipt;
+        }
+        catch (UserOperationFailedException)
+        {
+            reservation.Commit();
+            throw;
+        }
     }
 
     /// <summary>Builds and signs (without sending) a USE-mode operation for <paramref name="calls"/> within <paramref name="session"/>.</summary>

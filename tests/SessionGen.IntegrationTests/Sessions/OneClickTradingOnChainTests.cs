@@ -66,6 +66,27 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     }
 
     [Fact]
+    public async Task With_a_session_guard_the_over_limit_transfer_is_refused_before_signing()
+    {
+        var (account, session, sessionKey, _) = await SetUpAsync(nameof(With_a_session_guard_the_over_limit_transfer_is_refused_before_signing));
+        var guard = new SessionGen.Sessions.SessionGuard(session, _chain.SmartSessions.Policies);
+        Assert.True(guard.ChecksEveryPolicy);
+
+        await account.ExecuteAsync(guard, [UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 60 * Usdc)], sessionKey);
+        await account.ExecuteAsync(guard, [UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 40 * Usdc)], sessionKey);
+        var nonceBefore = await account.EntryPoint.GetNonceAsync(account.Address, account.Kind.GetNonceKey(_chain.Contracts.SmartSession));
+
+        var refused = await Assert.ThrowsAsync<SessionGen.Sessions.SessionScopeException>(() =>
+            account.ExecuteAsync(guard, [UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 1)], sessionKey));
+
+        Assert.Equal(new BigInteger(100 * Usdc), refused.AlreadySpent);
+        Assert.Equal(nonceBefore, await account.EntryPoint.GetNonceAsync(account.Address, account.Kind.GetNonceKey(_chain.Contracts.SmartSession)));
+        // The chain agrees: the same transfer without the guard is a PolicyViolation.
+        AssertRejected(await Assert.ThrowsAsync<UserOperationRejectedException>(() =>
+            account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 1), sessionKey)), "PolicyViolation", session.PermissionId);
+    }
+
+    [Fact]
     public async Task After_the_7_days_the_session_is_rejected_by_the_chain()
     {
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(After_the_7_days_the_session_is_rejected_by_the_chain));
