@@ -6,6 +6,7 @@ using SessionGen;
 using SessionGen.Accounts;
 using SessionGen.Devnet;
 using SessionGen.Protocol;
+using SessionGen.Sessions;
 using SessionGen.Signing;
 using SessionGen.Transport;
 
@@ -96,9 +97,11 @@ try
     Fail("the over-limit transfer was not refused");
     return 1;
 }
-catch (UserOperationRejectedException e)
+catch (SessionScopeException e)
 {
-    Info($"refused: {FormatUsdc(overLimit)} more would bring the total to {FormatUsdc(spent + overLimit)}; {e.Error.Root}");
+    // Refused by the runtime's pre-flight check: nothing was signed, nothing was sent, no gas was spent.
+    Info($"refused before signing ({e.Rule}): {FormatUsdc(overLimit)} more would bring the total to {FormatUsdc(spent + overLimit)}, over the session's {FormatUsdc(e.Limit ?? 0)}");
+    Info(e.Message);
 }
 
 Step("The owner revokes the session");

@@ -1,12 +1,13 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
 using SessionGen.Abi;
 using SessionGen.Protocol;
-using SessionGen.Sessions;
 using SessionGen.Execution;
+using SessionGen.Sessions;
 using SessionGen.Signing;
 using SessionGen.Transport;
 using SessionGen.UserOperations;
@@ -18,6 +19,13 @@ namespace SessionGen.Accounts;
 /// <see cref="EntryPointClient"/>. The owner enables and removes sessions; an app then executes calls within a
 /// session with the session key alone (USE mode). The account is deployed by the owner's first operation.
 /// </summary>
+/// <remarks>
+/// <para>Every session operation is checked before anything is signed (<see cref="SessionGuard"/>: actions, spending and
+/// usage limits, time frame, parameter rules), with the spend of operations in flight counted; a call outside the session
+/// throws <see cref="SessionScopeException"/> with the violated rule.</para>
+/// <para>Operations may run concurrently: each one in flight gets its own nonce lane (see
+/// <see cref="AccountKind.GetNonceKey(Address, uint)"/>), so they never share a nonce nor wait for each other.</para>
+/// </remarks>
 /// <example>
 /// <code>
 /// var account = await SmartAccount.CreateAsync(entryPoint, setup);
@@ -28,6 +36,8 @@ namespace SessionGen.Accounts;
 public sealed class SmartAccount
 {
     private readonly byte[] _initCode;
+    private readonly ConcurrentDictionary<PermissionId, SessionGuard> _guards = new();
+    private readonly NonceLanes _lanes = new();
 
     private SmartAccount(EntryPointClient entryPoint, ReferenceAccountSetup setup, Address address, byte[] initCode)
     {
@@ -82,9 +92,16 @@ public sealed class SmartAccount
     public async Task<UserOperationReceipt> ExecuteAsOwnerAsync(IReadOnlyList<Call> calls, IAsyncSigner owner, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        var operation = await BuildAsync(Setup.OwnerValidator, EncodeExecute(calls), gas, cancellationToken).ConfigureAwait(false);
-        var signature = await owner.SignHashAsync(Eip191.HashMessage(EntryPoint.GetUserOpHash(operation)), cancellationToken).ConfigureAwait(false);
-        return await EntryPoint.SendAsync(operation with { Signature = signature.ToArray() }, gas, cancellationToken).ConfigureAwait(false);
+        var callData = EncodeExecute(calls);
+        return await SendOnLaneAsync(
+            async lane =>
+            {
+                var operation = await BuildAsync(Setup.OwnerValidator, callData, gas, lane, cancellationToken).ConfigureAwait(false);
+                var signature = await owner.SignHashAsync(Eip191.HashMessage(EntryPoint.GetUserOpHash(operation)), cancellationToken).ConfigureAwait(false);
+                return operation with { Signature = signature.ToArray() };
+            },
+            gas,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Enables sessions on the account's SmartSession module, signed by the owner (deploying the account first if needed).</summary>
@@ -107,18 +124,45 @@ public sealed class SmartAccount
     }
 
     /// <summary>Executes one call within an enabled session, signed by the session key only (USE mode).</summary>
-    /// <exception cref="UserOperationRejectedException">The session does not allow it (e.g. <c>PolicyViolation</c>, <c>NoPoliciesSet</c>, or expired: <c>AA22</c>).</exception>
+    /// <exception cref="SessionScopeException">The call lies outside the session (checked before anything is signed).</exception>
+    /// <exception cref="UserOperationRejectedException">The chain refused it in validation (nothing was sent).</exception>
     /// <exception cref="UserOperationFailedException">The call reverted.</exception>
     public Task<UserOperationReceipt> ExecuteAsync(Session session, Call call, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(session, [call], sessionKey, gas, cancellationToken);
 
     /// <summary>Executes calls (one operation, batch mode for several) within an enabled session, signed by the session key only.</summary>
-    /// <exception cref="UserOperationRejectedException">The session does not allow them.</exception>
+    /// <exception cref="SessionScopeException">A call lies outside the session (checked before anything is signed).</exception>
+    /// <exception cref="UserOperationRejectedException">The chain refused them in validation (nothing was sent).</exception>
     /// <exception cref="UserOperationFailedException">A call reverted.</exception>
     public async Task<UserOperationReceipt> ExecuteAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
-        var operation = await BuildSessionOperationAsync(session, calls, sessionKey, gas, cancellationToken).ConfigureAwait(false);
-        return await EntryPoint.SendAsync(operation, gas, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(sessionKey);
+        using var reservation = await ReserveAsync(session, calls, cancellationToken).ConfigureAwait(false);
+        return await SendReservedAsync(
+            reservation,
+            lane => BuildUncheckedSessionOperationAsync(session, calls, sessionKey, gas, lane, cancellationToken),
+            gas,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The pre-flight guard this account keeps for <paramref name="session"/>: what it has counted so far against the
+    /// session's limits (<see cref="SessionGuard.Limits"/>), and where to restore spending after a restart
+    /// (<see cref="SessionGuard.SetSpent"/>).
+    /// </summary>
+    public SessionGuard GetGuard(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var guard = _guards.GetOrAdd(session.PermissionId, _ => new SessionGuard(session, Setup.SmartSessions.Policies));
+        if (!guard.Session.Equals(session))
+        {
+            // The same permission id with other policies: a new session was enabled under the same validator data and salt.
+            guard = new SessionGuard(session, Setup.SmartSessions.Policies);
+            _guards[session.PermissionId] = guard;
+        }
+
+        return guard;
     }
 
     /// <summary>
@@ -150,63 +194,50 @@ public sealed class SmartAccount
     /// Enables the session the owner approved with <see cref="SignEnableSessionAsync"/> and executes <paramref name="calls"/>
     /// within it, in one operation signed by the session key (ENABLE mode); deploys the account first if needed.
     /// </summary>
-    /// <exception cref="SessionCallNotPermittedException">A call is not among the session's actions (checked before signing).</exception>
+    /// <exception cref="SessionScopeException">A call lies outside the session (checked before anything is signed).</exception>
     /// <exception cref="UserOperationRejectedException">The chain refused it (e.g. a stale approval: <c>InvalidEnableSignature</c>).</exception>
     /// <exception cref="UserOperationFailedException">A call reverted.</exception>
     public async Task<UserOperationReceipt> ExecuteAsync(EnableSession approval, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(approval);
         ArgumentNullException.ThrowIfNull(sessionKey);
-        EnsurePermitted(approval.SessionToEnable, calls);
-        var operation = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), gas, cancellationToken).ConfigureAwait(false);
-        var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
-        var signed = operation with { Signature = SessionSignature.EncodeEnable(approval, signature.ToArray(), Setup.SmartSessions.Version) };
-        return await EntryPoint.SendAsync(signed, gas, cancellationToken).ConfigureAwait(false);
+        var callData = EncodeExecute(calls);
+        using var reservation = await ReserveAsync(approval.SessionToEnable, calls, cancellationToken).ConfigureAwait(false);
+        return await SendReservedAsync(
+            reservation,
+            async lane =>
+            {
+                var operation = await BuildAsync(Setup.SmartSessions.SmartSession, callData, gas, lane, cancellationToken).ConfigureAwait(false);
+                var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
+                return operation with { Signature = SessionSignature.EncodeEnable(approval, signature.ToArray(), Setup.SmartSessions.Version) };
+            },
+            gas,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Executes calls within <paramref name="guard"/>'s session after its full pre-flight check: actions, time frame and
-    /// every tracked limit are checked against the chain's time before anything is signed, and the amounts are held while
-    /// the operation is in flight (so concurrent operations cannot together pass a limit). The reservation is committed
-    /// once the operation is included — also when its execution reverted, since the policies counted it in validation —
-    /// and released when the chain refused it.
+    /// Builds and signs (without sending) a USE-mode operation for <paramref name="calls"/> within <paramref name="session"/>,
+    /// on nonce lane 0, after the same pre-flight check as <see cref="ExecuteAsync(Session, IReadOnlyList{Call}, IAsyncSigner, UserOperationGas?, CancellationToken)"/>
+    /// (nothing is counted against the session's limits: the operation may never be sent).
     /// </summary>
-    /// <exception cref="SessionScopeException">The guard refuses the calls (nothing was signed or sent).</exception>
-    /// <exception cref="UserOperationRejectedException">The chain refused the operation.</exception>
-    /// <exception cref="UserOperationFailedException">A call reverted.</exception>
-    public async Task<UserOperationReceipt> ExecuteAsync(SessionGuard guard, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(guard);
-        var latest = await EntryPoint.Rpc.SendRequestAsync<Nethereum.RPC.Eth.DTOs.BlockWithTransactionHashes>(
-            "eth_getBlockByNumber", null, Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest(), false).ConfigureAwait(false);
-        using var reservation = guard.Reserve(calls, DateTimeOffset.FromUnixTimeSeconds((long)latest.Timestamp.Value));
-        try
-        {
-            var receipt = await ExecuteAsync(guard.Session, calls, sessionKey, gas, cancellationToken).ConfigureAwait(false);
-            reservation.Commit();
-            return receipt;
-        }
-        catch (UserOperationFailedException)
-        {
-            reservation.Commit();
-            throw;
-        }
-    }
-
-    /// <summary>Builds and signs (without sending) a USE-mode operation for <paramref name="calls"/> within <paramref name="session"/>.</summary>
-    /// <exception cref="SessionCallNotPermittedException">A call is not among the session's actions (checked before signing).</exception>
+    /// <exception cref="SessionScopeException">A call lies outside the session (checked before anything is signed).</exception>
     public async Task<PackedUserOperation> BuildSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(sessionKey);
-        EnsurePermitted(session, calls);
-        return await BuildUncheckedSessionOperationAsync(session, calls, sessionKey, gas, cancellationToken).ConfigureAwait(false);
+        using (await ReserveAsync(session, calls, cancellationToken).ConfigureAwait(false))
+        {
+            return await BuildUncheckedSessionOperationAsync(session, calls, sessionKey, gas, 0, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>As <see cref="BuildSessionOperationAsync"/> without the pre-flight check: for tests that show the chain's own refusal.</summary>
-    internal async Task<PackedUserOperation> BuildUncheckedSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds and signs a USE-mode operation WITHOUT the pre-flight check. Test-only (internal): it exists to show that the
+    /// chain's own policies refuse what the pre-flight check refuses.
+    /// </summary>
+    internal async Task<PackedUserOperation> BuildUncheckedSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas, uint lane, CancellationToken cancellationToken)
     {
-        var operation = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), gas, cancellationToken).ConfigureAwait(false);
+        var operation = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), gas, lane, cancellationToken).ConfigureAwait(false);
         if (operation.InitCode.Length > 0)
         {
             throw new InvalidOperationException($"Account {Address} is not deployed yet: the owner must enable the session first (EnableSessionAsync deploys it).");
@@ -216,36 +247,60 @@ public sealed class SmartAccount
         return operation with { Signature = SessionSignature.EncodeUse(session.PermissionId, signature.ToArray(), Setup.SmartSessions.Version) };
     }
 
-    /// <summary>
-    /// The pre-flight check: every call must match one of the session's actions (target and selector, 0xFFFFFFFF for a
-    /// value-only call), unless the session has the fallback action. Policies (limits, time) are left to the chain,
-    /// whose simulation reports them before anything is sent.
-    /// </summary>
-    private static void EnsurePermitted(Session session, IReadOnlyList<Call> calls)
+    private async Task<SessionReservation> ReserveAsync(Session session, IReadOnlyList<Call> calls, CancellationToken cancellationToken)
     {
-        if (calls is null || calls.Count == 0)
+        ArgumentNullException.ThrowIfNull(calls);
+        var guard = GetGuard(session);
+        var chainTime = await EntryPoint.GetChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        return guard.Reserve(calls, chainTime);
+    }
+
+    /// <summary>
+    /// Sends a checked operation and settles its reservation: committed once the operation was included (even if its
+    /// execution reverted, the policies counted it in validation), released when the chain refused it or it was never sent.
+    /// </summary>
+    private async Task<UserOperationReceipt> SendReservedAsync(SessionReservation reservation, Func<uint, Task<PackedUserOperation>> build, UserOperationGas? gas, CancellationToken cancellationToken)
+    {
+        try
         {
-            throw new ArgumentException("An operation needs at least one call.", nameof(calls));
+            var receipt = await SendOnLaneAsync(build, gas, cancellationToken).ConfigureAwait(false);
+            reservation.Commit();
+            return receipt;
         }
-
-        var hasFallback = false;
-        foreach (var action in session.Actions)
+        catch (UserOperationFailedException)
         {
-            hasFallback |= action.IsFallback;
+            reservation.Commit();
+            throw;
         }
-
-        for (var i = 0; i < calls.Count && !hasFallback; i++)
+        catch (TimeoutException)
         {
-            var id = ActionId.ForCall(calls[i]);
-            var permitted = false;
-            foreach (var action in session.Actions)
-            {
-                permitted |= action.Id == id;
-            }
+            // Sent, outcome unknown: counting it can only refuse early, never overspend.
+            reservation.Commit();
+            throw;
+        }
+    }
 
-            if (!permitted)
+    /// <summary>Builds, signs and sends an operation on a nonce lane of its own, returned once its outcome is known.</summary>
+    private async Task<UserOperationReceipt> SendOnLaneAsync(Func<uint, Task<PackedUserOperation>> build, UserOperationGas? gas, CancellationToken cancellationToken)
+    {
+        var lane = _lanes.Rent();
+        var outcomeKnown = true;
+        try
+        {
+            var operation = await build(lane).ConfigureAwait(false);
+            return await EntryPoint.SendAsync(operation, gas, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The operation may still land on this lane: never hand it out again.
+            outcomeKnown = false;
+            throw;
+        }
+        finally
+        {
+            if (outcomeKnown)
             {
-                throw new SessionCallNotPermittedException(session.PermissionId, i, calls[i]);
+                _lanes.Return(lane);
             }
         }
     }
@@ -253,12 +308,12 @@ public sealed class SmartAccount
     private static byte[] EncodeExecute(IReadOnlyList<Call> calls) =>
         calls is { Count: 1 } ? Erc7579Execution.EncodeExecute(calls[0]) : Erc7579Execution.EncodeExecuteBatch(calls);
 
-    private async Task<PackedUserOperation> BuildAsync(Address validator, byte[] callData, UserOperationGas? gas, CancellationToken cancellationToken)
+    private async Task<PackedUserOperation> BuildAsync(Address validator, byte[] callData, UserOperationGas? gas, uint lane, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         gas ??= UserOperationGas.Default;
         var deployed = await IsDeployedAsync().ConfigureAwait(false);
-        var nonce = await EntryPoint.GetNonceAsync(Address, Kind.GetNonceKey(validator)).ConfigureAwait(false);
+        var nonce = await EntryPoint.GetNonceAsync(Address, Kind.GetNonceKey(validator, lane)).ConfigureAwait(false);
         return new UserOperation
         {
             Sender = Address,

@@ -67,21 +67,24 @@ public sealed class EntryPointClient
     public async Task<BigInteger> GetNonceAsync(Address sender, BigInteger key) =>
         ToUInt256(await CallAsync(EntryPoint, EntryPointV07.EncodeGetNonce(sender, key)).ConfigureAwait(false));
 
-    /// <summary><c>eth_call</c> at the latest block. A revert throws <see cref="RpcResponseException"/>; use <see cref="TryCallAsync"/> to get its data.</summary>
+    /// <summary><c>eth_call</c> at the latest block. A revert throws <see cref="RpcResponseException"/>; use <see cref="TryCallAsync(Address, ReadOnlyMemory{byte}, Address?)"/> to get its data.</summary>
     public async Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data)
     {
         var input = new CallInput { To = to.ToString(), Data = Hex.Encode(data.Span) };
-        return Hex.Decode(await Rpc.SendRequestAsync<string>("eth_call", null, input, BlockParameter.CreateLatest()).ConfigureAwait(false));
+        return Hex.Decode(await RequestAsync<string>("eth_call", CancellationToken.None, input, BlockParameter.CreateLatest()).ConfigureAwait(false));
     }
 
     /// <summary><c>eth_call</c> that returns the revert as a decoded error instead of throwing.</summary>
     /// <returns>The output, or the revert (null output) with its decoded error (null when the revert carried no data).</returns>
-    public async Task<(byte[]? Output, ContractError? Revert)> TryCallAsync(Address to, ReadOnlyMemory<byte> data, Address? from = null)
+    public Task<(byte[]? Output, ContractError? Revert)> TryCallAsync(Address to, ReadOnlyMemory<byte> data, Address? from = null) =>
+        TryCallAsync(to, data, from, CancellationToken.None);
+
+    private async Task<(byte[]? Output, ContractError? Revert)> TryCallAsync(Address to, ReadOnlyMemory<byte> data, Address? from, CancellationToken cancellationToken)
     {
         var input = new CallInput { To = to.ToString(), Data = Hex.Encode(data.Span), From = from?.ToString() };
         try
         {
-            var output = await Rpc.SendRequestAsync<string>("eth_call", null, input, BlockParameter.CreateLatest()).ConfigureAwait(false);
+            var output = await RequestAsync<string>("eth_call", cancellationToken, input, BlockParameter.CreateLatest()).ConfigureAwait(false);
             return (Hex.Decode(output), null);
         }
         catch (RpcResponseException e) when (RevertData(e.RpcError?.Data) is { } revert)
@@ -102,11 +105,23 @@ public sealed class EntryPointClient
     }
 
     /// <summary>
+    /// The latest block's timestamp: the clock a session's validUntil/validAfter are judged by. Use it rather than the
+    /// wall clock, which a devnet's time travel or a node's drift makes disagree with the chain.
+    /// </summary>
+    public async Task<DateTimeOffset> GetChainTimeAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var block = await RequestAsync<BlockWithTransactionHashes>("eth_getBlockByNumber", cancellationToken, BlockParameter.CreateLatest(), false).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The node returned no latest block.");
+        return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
+    }
+
+    /// <summary>
     /// Simulates the operation, sends <c>handleOps([operation])</c> and waits for its <c>UserOperationEvent</c>.
     /// </summary>
     /// <param name="operation">A signed operation.</param>
     /// <param name="gas">The fees to pay the transaction with and the limits to size it by (default <see cref="UserOperationGas.Default"/>).</param>
-    /// <param name="cancellationToken">Stops waiting for the receipt.</param>
+    /// <param name="cancellationToken">Stops waiting for the simulation, the bundler nonce and the receipt (not for the answer to <c>eth_sendRawTransaction</c> once it is sent).</param>
     /// <exception cref="UserOperationRejectedException">Validation refused it (nothing was sent).</exception>
     /// <exception cref="UserOperationFailedException">It was included but its execution reverted.</exception>
     public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
@@ -115,7 +130,7 @@ public sealed class EntryPointClient
         gas ??= UserOperationGas.Default;
         var userOpHash = GetUserOpHash(operation);
         var handleOps = EntryPointV07.EncodeHandleOps([operation], Bundler);
-        var (_, revert) = await TryCallAsync(EntryPoint, handleOps, Bundler).ConfigureAwait(false);
+        var (_, revert) = await TryCallAsync(EntryPoint, handleOps, Bundler, cancellationToken).ConfigureAwait(false);
         if (revert is not null)
         {
             throw new UserOperationRejectedException(userOpHash, revert);
@@ -125,11 +140,13 @@ public sealed class EntryPointClient
         await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var nonce = await Rpc.SendRequestAsync<HexBigInteger>("eth_getTransactionCount", null, Bundler.ToString(), BlockParameter.CreatePending()).ConfigureAwait(false);
+            var nonce = await RequestAsync<HexBigInteger>("eth_getTransactionCount", cancellationToken, Bundler.ToString(), BlockParameter.CreatePending()).ConfigureAwait(false);
             var raw = await Eip1559Transaction.SignAsync(
                 _bundler, ChainId, nonce.Value, gas.MaxPriorityFeePerGas, gas.MaxFeePerGas, gas.TransactionGasLimit,
                 EntryPoint, BigInteger.Zero, handleOps, cancellationToken).ConfigureAwait(false);
-            transactionHash = await Rpc.SendRequestAsync<string>("eth_sendRawTransaction", null, Hex.Encode(raw)).ConfigureAwait(false);
+            // Once the transaction is handed over, wait for the node's answer (bounded by the client's timeout) rather than
+            // abandon it on cancellation: the caller then knows whether it was sent. It is sent once, never retried.
+            transactionHash = await RequestAsync<string>("eth_sendRawTransaction", CancellationToken.None, Hex.Encode(raw)).ConfigureAwait(false);
         }
         finally
         {
@@ -143,12 +160,30 @@ public sealed class EntryPointClient
         return result.Success ? result : throw new UserOperationFailedException(result);
     }
 
+    /// <summary>
+    /// One JSON-RPC request. Waiting stops when <paramref name="cancellationToken"/> is cancelled (Nethereum's client takes
+    /// no token, so a hanging endpoint would otherwise hold the caller until its timeout); an answer that is not a JSON-RPC
+    /// response at all (e.g. an empty body, on which Nethereum's client fails with a NullReferenceException) becomes an
+    /// <see cref="RpcClientUnknownException"/> naming the method, like Nethereum's other transport failures.
+    /// </summary>
+    private async Task<T> RequestAsync<T>(string method, CancellationToken cancellationToken, params object[] parameters)
+    {
+        try
+        {
+            return await Rpc.SendRequestAsync<T>(method, null, parameters).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NullReferenceException e)
+        {
+            throw new RpcClientUnknownException($"Error occurred when trying to send rpc request: {method}: the endpoint's answer is not a JSON-RPC response.", e);
+        }
+    }
+
     private async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var receipt = await Rpc.SendRequestAsync<TransactionReceipt?>("eth_getTransactionReceipt", null, transactionHash).ConfigureAwait(false);
+            var receipt = await RequestAsync<TransactionReceipt?>("eth_getTransactionReceipt", cancellationToken, transactionHash).ConfigureAwait(false);
             if (receipt is not null)
             {
                 return receipt;

@@ -32,6 +32,15 @@ public abstract class AccountKind
     /// <summary>The 192-bit nonce key that makes the account validate with <paramref name="validator"/>.</summary>
     public abstract BigInteger GetNonceKey(Address validator);
 
+    /// <summary>
+    /// A nonce key for <paramref name="validator"/> on an independent lane: each key has its own sequence at the
+    /// EntryPoint, so operations in flight at the same time on different lanes neither share a nonce nor need to
+    /// land in order. Lane 0 is <see cref="GetNonceKey(Address)"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The account kind has no room for lanes in its key and <paramref name="lane"/> is not 0.</exception>
+    public virtual BigInteger GetNonceKey(Address validator, uint lane) =>
+        lane == 0 ? GetNonceKey(validator) : throw new NotSupportedException($"The {Name} has no free bits in its nonce key for lane {lane}.");
+
     /// <summary>The validator a nonce selects.</summary>
     public abstract Address GetValidator(BigInteger nonce);
 
@@ -53,8 +62,11 @@ public abstract class AccountKind
     {
         public override string Name => "ERC-7579 reference account (MSA)";
 
-        public override BigInteger GetNonceKey(Address validator) =>
-            new BigInteger(validator.ToArray(), isUnsigned: true, isBigEndian: true) << 32;
+        public override BigInteger GetNonceKey(Address validator) => GetNonceKey(validator, 0);
+
+        // The 4 bytes after the validator are not read by the account: they make 2^32 independent lanes.
+        public override BigInteger GetNonceKey(Address validator, uint lane) =>
+            (new BigInteger(validator.ToArray(), isUnsigned: true, isBigEndian: true) << 32) | lane;
 
         // The MSA reads the validator from the first 20 bytes and passes the rest on.
         public override byte[] FormatErc1271Signature(Address validator, ReadOnlySpan<byte> signature)

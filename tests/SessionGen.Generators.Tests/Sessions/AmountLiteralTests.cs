@@ -98,16 +98,17 @@ public sealed class AmountLiteralTests
         Assert.True(valid > 10_000, $"only {valid} of 200000 samples were valid amounts");
     }
 
+    /// <summary>uint256 values: random words, ulongs, powers of ten, all-ones of every width.</summary>
+    internal static readonly Gen<BigInteger> UInt256 = Gen.OneOf(
+        Gen.Byte.Array[32].Select(bytes => new BigInteger(bytes, isUnsigned: true)),
+        Gen.ULong.Select(v => new BigInteger(v)),
+        Gen.Int[0, 77].Select(e => BigInteger.Pow(10, e)),
+        Gen.Int[0, 255].Select(bit => (BigInteger.One << bit) - 1));
+
     [Fact]
     public void Every_uint256_round_trips_through_every_notation()
     {
-        var uint256 = Gen.OneOf(
-            Gen.Byte.Array[32].Select(bytes => new BigInteger(bytes, isUnsigned: true)),
-            Gen.ULong.Select(v => new BigInteger(v)),
-            Gen.Int[0, 77].Select(e => BigInteger.Pow(10, e)),
-            Gen.Int[0, 255].Select(bit => (BigInteger.One << bit) - 1));
-
-        Gen.Select(uint256, Gen.Int[1, 5], Gen.Int[0, 6]).Sample((value, group, notation) =>
+        Gen.Select(UInt256, Gen.Int[1, 5], Gen.Int[0, 6]).Sample((value, group, notation) =>
         {
             var text = Render(value, group, notation);
             Assert.True(AmountLiteral.TryParse(text, out var parsed, out var error), $"'{text}': {error}");
@@ -136,7 +137,7 @@ public sealed class AmountLiteralTests
         });
 
     /// <summary>Notations: plain, grouped, hex, grouped hex, trailing zeros moved into an exponent, a decimal point with a compensating exponent, a negative exponent over appended zeros.</summary>
-    private static string Render(BigInteger value, int group, int notation)
+    internal static string Render(BigInteger value, int group, int notation)
     {
         var digits = value.ToString(CultureInfo.InvariantCulture);
         switch (notation)

@@ -20,7 +20,8 @@ public class OneClickTradingSampleTests
         Assert.Contains("session enabled on chain: True", run.Output);
         Assert.Contains("account 960 USDC, bob 40 USDC, session total 40 USDC", run.Output);
         Assert.Contains("account 920 USDC, bob 80 USDC, session total 80 USDC", run.Output);
-        Assert.Contains("refused: 20.000001 USDC more would bring the total to 100.000001 USDC", run.Output);
+        Assert.Contains("refused before signing (SpendingLimitExceeded): 20.000001 USDC more would bring the total to 100.000001 USDC, over the session's 100 USDC", run.Output);
+        Assert.Contains("Nothing was signed or sent", run.Output);
         Assert.Contains("session enabled on chain: False", run.Output);
         Assert.Contains("a transfer after the revocation is refused", run.Output);
         Assert.Contains("bob holds 80 USDC", run.Output);

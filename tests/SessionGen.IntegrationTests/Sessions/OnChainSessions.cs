@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using SessionGen.Accounts;
 using SessionGen.Protocol;
+using SessionGen.Sessions;
 using SessionGen.Signing;
 using SessionGen.Transport;
 using Xunit;
@@ -33,10 +35,23 @@ internal static class OnChainSessions
     }
 
     /// <summary>Sends a session operation without the runtime's pre-flight check, to see what the chain itself says.</summary>
-    public static async Task<UserOperationReceipt> SendUncheckedAsync(SmartAccount account, Session session, Call call, IAsyncSigner sessionKey)
+    public static Task<UserOperationReceipt> SendUncheckedAsync(SmartAccount account, Session session, Call call, IAsyncSigner sessionKey) =>
+        SendUncheckedAsync(account, session, [call], sessionKey);
+
+    /// <summary>Sends a batch without the runtime's pre-flight check.</summary>
+    public static async Task<UserOperationReceipt> SendUncheckedAsync(SmartAccount account, Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey)
     {
-        var operation = await account.BuildUncheckedSessionOperationAsync(session, [call], sessionKey, null, default);
+        var operation = await account.BuildUncheckedSessionOperationAsync(session, calls, sessionKey, null, 0, default);
         return await account.EntryPoint.SendAsync(operation);
+    }
+
+    /// <summary>Asserts the runtime's pre-flight refusal: the violated rule, the call, the session, and that nothing was signed.</summary>
+    public static SessionScopeException AssertRefusedBeforeSigning(SessionScopeException refused, SessionRule rule, PermissionId permissionId)
+    {
+        Assert.Equal(rule, refused.Rule);
+        Assert.Equal(permissionId, refused.PermissionId);
+        Assert.Contains("Nothing was signed or sent", refused.Message);
+        return refused;
     }
 
     /// <summary>Asserts a validation-phase rejection by the SmartSession: <c>FailedOpWithRevert(_, "AA23 reverted", reason(permissionId, …))</c>.</summary>

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using SessionGen.Accounts;
 using SessionGen.IntegrationTests.Devnet;
 using SessionGen.Protocol;
+using SessionGen.Sessions;
 using SessionGen.Signing;
 using SessionGen.Transport;
 using Xunit;
@@ -50,51 +51,42 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task Spending_past_100_USDC_in_total_is_rejected_by_the_chain()
+    public async Task Spending_past_100_USDC_in_total_is_refused_before_signing_and_rejected_by_the_chain()
     {
-        var (account, session, sessionKey, _) = await SetUpAsync(nameof(Spending_past_100_USDC_in_total_is_rejected_by_the_chain));
+        var (account, session, sessionKey, _) = await SetUpAsync(nameof(Spending_past_100_USDC_in_total_is_refused_before_signing_and_rejected_by_the_chain));
+        var tooMuch = UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 101 * Usdc);
 
-        var single = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 101 * Usdc), sessionKey));
+        var refused = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, tooMuch, sessionKey));
+        AssertRefusedBeforeSigning(refused, SessionRule.SpendingLimitExceeded, session.PermissionId);
+        Assert.Equal(new BigInteger(100 * Usdc), refused.Limit);
+        Assert.Equal(new BigInteger(101 * Usdc), refused.Requested);
+        var single = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, tooMuch, sessionKey));
         AssertRejected(single, "PolicyViolation", session.PermissionId);
 
         await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 60 * Usdc), sessionKey);
         await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 40 * Usdc), sessionKey); // exactly 100 in total
-        var cumulative = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 1), sessionKey));
+        var oneMore = UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 1);
+        var refusedAgain = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, oneMore, sessionKey));
+        AssertRefusedBeforeSigning(refusedAgain, SessionRule.SpendingLimitExceeded, session.PermissionId);
+        Assert.Equal(new BigInteger(100 * Usdc), refusedAgain.AlreadySpent);
+        var cumulative = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, oneMore, sessionKey));
         AssertRejected(cumulative, "PolicyViolation", session.PermissionId);
         Assert.Equal(_chain.Contracts.SpendingLimitPolicy.ToString(), cumulative.Error.Root.Arguments[1]);
         Assert.Equal(new BigInteger(900 * Usdc), await _chain.GetUsdcBalanceAsync(account.Address));
     }
 
     [Fact]
-    public async Task With_a_session_guard_the_over_limit_transfer_is_refused_before_signing()
+    public async Task After_the_7_days_the_session_is_refused_before_signing_and_rejected_by_the_chain()
     {
-        var (account, session, sessionKey, _) = await SetUpAsync(nameof(With_a_session_guard_the_over_limit_transfer_is_refused_before_signing));
-        var guard = new SessionGen.Sessions.SessionGuard(session, _chain.SmartSessions.Policies);
-        Assert.True(guard.ChecksEveryPolicy);
-
-        await account.ExecuteAsync(guard, [UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 60 * Usdc)], sessionKey);
-        await account.ExecuteAsync(guard, [UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 40 * Usdc)], sessionKey);
-        var nonceBefore = await account.EntryPoint.GetNonceAsync(account.Address, account.Kind.GetNonceKey(_chain.Contracts.SmartSession));
-
-        var refused = await Assert.ThrowsAsync<SessionGen.Sessions.SessionScopeException>(() =>
-            account.ExecuteAsync(guard, [UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 1)], sessionKey));
-
-        Assert.Equal(new BigInteger(100 * Usdc), refused.AlreadySpent);
-        Assert.Equal(nonceBefore, await account.EntryPoint.GetNonceAsync(account.Address, account.Kind.GetNonceKey(_chain.Contracts.SmartSession)));
-        // The chain agrees: the same transfer without the guard is a PolicyViolation.
-        AssertRejected(await Assert.ThrowsAsync<UserOperationRejectedException>(() =>
-            account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, 1), sessionKey)), "PolicyViolation", session.PermissionId);
-    }
-
-    [Fact]
-    public async Task After_the_7_days_the_session_is_rejected_by_the_chain()
-    {
-        var (account, session, sessionKey, _) = await SetUpAsync(nameof(After_the_7_days_the_session_is_rejected_by_the_chain));
+        var (account, session, sessionKey, _) = await SetUpAsync(nameof(After_the_7_days_the_session_is_refused_before_signing_and_rejected_by_the_chain));
         await account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), sessionKey);
 
         await _chain.IncreaseTimeAsync(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
-        var expired = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc), sessionKey));
+        var transfer = UsdcTrading.Transfer(_chain.Contracts.Usdc, Bob, Usdc);
+        var refused = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, transfer, sessionKey));
+        AssertRefusedBeforeSigning(refused, SessionRule.Expired, session.PermissionId);
+        var expired = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, transfer, sessionKey));
         Assert.Equal("FailedOp", expired.Error.Name);
         Assert.Equal("\"AA22 expired or not due\"", expired.Error.Arguments[1]);
     }
@@ -105,8 +97,9 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
         var (account, session, sessionKey, _) = await SetUpAsync(nameof(Another_function_on_the_same_token_is_rejected_by_the_chain));
         var approve = UsdcTrading.Approve(_chain.Contracts.Usdc, Bob, Usdc);
 
-        var refused = await Assert.ThrowsAsync<SessionCallNotPermittedException>(() => account.ExecuteAsync(session, approve, sessionKey));
-        Assert.Equal(approve, refused.Call);
+        var refused = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, approve, sessionKey));
+        AssertRefusedBeforeSigning(refused, SessionRule.ActionNotPermitted, session.PermissionId);
+        Assert.Equal(0, refused.CallIndex);
         var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, approve, sessionKey));
 
         AssertRejected(rejected, "NoPoliciesSet", session.PermissionId);
@@ -121,7 +114,8 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
 
         var transfer = Erc20.Transfer(otherToken, Bob, Usdc);
 
-        await Assert.ThrowsAsync<SessionCallNotPermittedException>(() => account.ExecuteAsync(session, transfer, sessionKey));
+        var refused = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, transfer, sessionKey));
+        AssertRefusedBeforeSigning(refused, SessionRule.ActionNotPermitted, session.PermissionId);
         var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, transfer, sessionKey));
 
         AssertRejected(rejected, "NoPoliciesSet", session.PermissionId);

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Threading.Tasks;
 using SessionGen.IntegrationTests.Devnet;
 using SessionGen.Protocol;
+using SessionGen.Sessions;
 using SessionGen.Signing;
 using SessionGen.Transport;
 using Xunit;
@@ -26,7 +27,10 @@ public sealed class SessionPoliciesOnChainTests(DevnetFixture fixture) : IClassF
 
         await account.ExecuteAsync(session, Erc20.Transfer(_chain.Contracts.Usdc, Bob, 400 * Usdc), sessionKey);
         await account.ExecuteAsync(session, Erc20.Transfer(_chain.Contracts.Usdc, Bob, 400 * Usdc), sessionKey);
-        var third = await Assert.ThrowsAsync<UserOperationRejectedException>(() => account.ExecuteAsync(session, Erc20.Transfer(_chain.Contracts.Usdc, Bob, 1), sessionKey));
+        var thirdCall = Erc20.Transfer(_chain.Contracts.Usdc, Bob, 1);
+        var refused = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, thirdCall, sessionKey));
+        AssertRefusedBeforeSigning(refused, SessionRule.UsageLimitExceeded, session.PermissionId);
+        var third = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, thirdCall, sessionKey));
 
         AssertRejected(third, "PolicyViolation", session.PermissionId);
         Assert.Equal(_chain.Contracts.UsageLimitPolicy.ToString(), third.Error.Root.Arguments[1]);
@@ -48,8 +52,11 @@ public sealed class SessionPoliciesOnChainTests(DevnetFixture fixture) : IClassF
         Assert.Equal(new BigInteger(30 * Usdc), await _chain.GetUsdcBalanceAsync(carol));
 
         // 60 spent: 30 + 30 more would make 120.
-        var over = await Assert.ThrowsAsync<UserOperationRejectedException>(() =>
-            account.ExecuteAsync(session, [Erc20.Transfer(_chain.Contracts.Usdc, Bob, 30 * Usdc), Erc20.Transfer(_chain.Contracts.Usdc, carol, 30 * Usdc)], sessionKey));
+        Call[] again = [Erc20.Transfer(_chain.Contracts.Usdc, Bob, 30 * Usdc), Erc20.Transfer(_chain.Contracts.Usdc, carol, 30 * Usdc)];
+        var refused = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, again, sessionKey));
+        AssertRefusedBeforeSigning(refused, SessionRule.SpendingLimitExceeded, session.PermissionId);
+        Assert.Equal(1, refused.CallIndex); // the second call of the batch is the one that passes 100
+        var over = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, again, sessionKey));
         AssertRejected(over, "PolicyViolation", session.PermissionId);
         Assert.Equal(new BigInteger(940 * Usdc), await _chain.GetUsdcBalanceAsync(account.Address));
     }
