@@ -1,8 +1,8 @@
 // ERC-4337 v0.7 reference vectors from viem (user-op hash, packing, handleOps/getNonce calldata) and
 // module-sdk 0.4.0 (the ERC-7579 reference account's validator nonce key). Usage: node userop-vectors.mjs <seed> <count>.
-// Output: { ops: [{ userOperation, packed, chainId, entryPointAddress, hash }], handleOps: [...], nonceKeys: [...] }.
+// Output: { ops: [{ userOperation, packed, rpc (the eth_sendUserOperation form), chainId, entryPointAddress, hash }], handleOps: [...], nonceKeys: [...] }.
 import { encodeFunctionData } from 'viem'
-import { entryPoint07Abi, entryPoint07Address, getUserOperationHash, toPackedUserOperation } from 'viem/account-abstraction'
+import { entryPoint07Abi, entryPoint07Address, formatUserOperationRequest, getUserOperationHash, toPackedUserOperation } from 'viem/account-abstraction'
 import { encodeValidatorNonce } from '@rhinestone/module-sdk'
 import { Random, toJson } from './lib/random.mjs'
 
@@ -29,7 +29,7 @@ for (let i = 0; i < count; i++) {
   const chainId = r.int(0, 3) === 0 ? 1 : Number(r.uint(53))
   const entryPointAddress = r.bool() ? entryPoint07Address : r.address()
   const hash = getUserOperationHash({ userOperation, entryPointAddress, entryPointVersion: '0.7', chainId })
-  ops.push({ userOperation, packed: toPackedUserOperation(userOperation), chainId, entryPointAddress, hash })
+  ops.push({ userOperation, packed: toPackedUserOperation(userOperation), rpc: formatUserOperationRequest(userOperation), chainId, entryPointAddress, hash })
 }
 
 const handleOps = []

@@ -39,6 +39,19 @@ public readonly struct Bytes32 : IEquatable<Bytes32>
         return new Bytes32(bytes);
     }
 
+    /// <summary>Parses a value as <see cref="Parse"/> does; returns <see langword="false"/> instead of throwing.</summary>
+    public static bool TryParse(string? hex, out Bytes32 value)
+    {
+        value = default;
+        if (!Hex.TryDecode(hex, out var bytes) || bytes.Length != 32)
+        {
+            return false;
+        }
+
+        value = new Bytes32(bytes);
+        return true;
+    }
+
     /// <summary>Writes the 32 bytes to the start of <paramref name="destination"/>.</summary>
     public void WriteTo(Span<byte> destination)
     {

@@ -22,7 +22,8 @@ public sealed class EntryPointClient
     private static readonly Bytes32 UserOperationEventTopic = Keccak256.Hash("UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)");
     private static readonly Bytes32 UserOperationRevertReasonTopic = Keccak256.Hash("UserOperationRevertReason(bytes32,address,uint256,bytes)");
 
-    private readonly IAsyncSigner _bundler;
+    private readonly IAsyncSigner? _bundler;
+    private readonly BundlerClient? _bundlerClient;
     private readonly SemaphoreSlim _sending = new(1, 1);
 
     /// <summary>Creates a client.</summary>
@@ -38,6 +39,21 @@ public sealed class EntryPointClient
         EntryPoint = entryPoint ?? EntryPointV07.Address;
     }
 
+    /// <summary>
+    /// Creates a client that reads from the chain through <paramref name="rpc"/> and sends operations through an
+    /// ERC-4337 bundler (<c>eth_sendUserOperation</c>) instead of calling <c>handleOps</c> itself.
+    /// </summary>
+    /// <param name="rpc">A JSON-RPC client for the chain (reads, and the simulation that decodes rejections before sending).</param>
+    /// <param name="chainId">The chain's id (part of every user-op hash).</param>
+    /// <param name="bundler">The bundler; its EntryPoint is this client's.</param>
+    public EntryPointClient(IClient rpc, ulong chainId, BundlerClient bundler)
+    {
+        Rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
+        _bundlerClient = bundler ?? throw new ArgumentNullException(nameof(bundler));
+        ChainId = chainId;
+        EntryPoint = bundler.EntryPoint;
+    }
+
     /// <summary>The JSON-RPC client.</summary>
     public IClient Rpc { get; }
 
@@ -47,8 +63,8 @@ public sealed class EntryPointClient
     /// <summary>The EntryPoint address.</summary>
     public Address EntryPoint { get; }
 
-    /// <summary>The address that sends and pays for <c>handleOps</c>.</summary>
-    public Address Bundler => _bundler.Address;
+    /// <summary>The address that sends and pays for <c>handleOps</c>; the zero address when a <see cref="BundlerClient"/> sends.</summary>
+    public Address Bundler => _bundler?.Address ?? Address.Zero;
 
     /// <summary>How often a receipt is polled for (default 10 ms: devnets mine at once).</summary>
     public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
@@ -137,13 +153,18 @@ public sealed class EntryPointClient
             throw new UserOperationRejectedException(userOpHash, revert);
         }
 
+        if (_bundlerClient is not null)
+        {
+            return await _bundlerClient.SendAsync(operation, userOpHash, cancellationToken).ConfigureAwait(false);
+        }
+
         string transactionHash;
         await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var nonce = await RequestAsync<HexBigInteger>("eth_getTransactionCount", cancellationToken, Bundler.ToString(), BlockParameter.CreatePending()).ConfigureAwait(false);
             var raw = await Eip1559Transaction.SignAsync(
-                _bundler, ChainId, nonce.Value, gas.MaxPriorityFeePerGas, gas.MaxFeePerGas, gas.TransactionGasLimit,
+                _bundler!, ChainId, nonce.Value, gas.MaxPriorityFeePerGas, gas.MaxFeePerGas, gas.TransactionGasLimit,
                 EntryPoint, BigInteger.Zero, handleOps, cancellationToken).ConfigureAwait(false);
             // Once the transaction is handed over, wait for the node's answer (bounded by the client's timeout) rather than
             // abandon it on cancellation: the caller then knows whether it was sent. It is sent once, never retried.

@@ -75,6 +75,56 @@ public sealed record PackedUserOperation
         return Keccak256.Hash(outer);
     }
 
+    /// <summary>
+    /// The unpacked form (as ERC-4337 bundlers take it over JSON-RPC): the inverse of <see cref="UserOperation.Pack"/>.
+    /// </summary>
+    /// <exception cref="FormatException"><see cref="InitCode"/> is 1–19 bytes, or <see cref="PaymasterAndData"/> 1–51 bytes: too short to name a factory or a paymaster and its gas limits.</exception>
+    public UserOperation Unpack()
+    {
+        if (InitCode.Length is > 0 and < Address.Length)
+        {
+            throw new FormatException($"InitCode has {InitCode.Length} bytes: a factory address needs 20.");
+        }
+
+        const int paymasterFields = Address.Length + 32;
+        if (PaymasterAndData.Length is > 0 and < paymasterFields)
+        {
+            throw new FormatException($"PaymasterAndData has {PaymasterAndData.Length} bytes: a paymaster and its two gas limits need {paymasterFields}.");
+        }
+
+        var (verificationGasLimit, callGasLimit) = UnpackUInt128Pair(AccountGasLimits);
+        var (maxPriorityFeePerGas, maxFeePerGas) = UnpackUInt128Pair(GasFees);
+        var hasPaymaster = !PaymasterAndData.IsEmpty;
+        var (paymasterVerificationGasLimit, paymasterPostOpGasLimit) = hasPaymaster
+            ? UnpackUInt128Pair(new Bytes32(PaymasterAndData.Span.Slice(Address.Length, 32)))
+            : (BigInteger.Zero, BigInteger.Zero);
+        return new UserOperation
+        {
+            Sender = Sender,
+            Nonce = Nonce,
+            Factory = InitCode.IsEmpty ? null : new Address(InitCode.Span[..Address.Length]),
+            FactoryData = InitCode.IsEmpty ? default : InitCode[Address.Length..],
+            CallData = CallData,
+            CallGasLimit = callGasLimit,
+            VerificationGasLimit = verificationGasLimit,
+            PreVerificationGas = PreVerificationGas,
+            MaxFeePerGas = maxFeePerGas,
+            MaxPriorityFeePerGas = maxPriorityFeePerGas,
+            Paymaster = hasPaymaster ? new Address(PaymasterAndData.Span[..Address.Length]) : null,
+            PaymasterVerificationGasLimit = paymasterVerificationGasLimit,
+            PaymasterPostOpGasLimit = paymasterPostOpGasLimit,
+            PaymasterData = hasPaymaster ? PaymasterAndData[paymasterFields..] : default,
+            Signature = Signature,
+        };
+    }
+
+    private static (BigInteger High, BigInteger Low) UnpackUInt128Pair(Bytes32 word)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        word.WriteTo(bytes);
+        return (new BigInteger(bytes[..16], isUnsigned: true, isBigEndian: true), new BigInteger(bytes[16..], isUnsigned: true, isBigEndian: true));
+    }
+
     /// <summary>Whether every field is equal (byte fields by content).</summary>
     public bool Equals(PackedUserOperation? other) =>
         other is not null

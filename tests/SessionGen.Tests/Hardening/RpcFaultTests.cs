@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Nethereum.JsonRpc.Client;
 using SessionGen.Signing;
+using SessionGen.Tests.Infrastructure;
 using SessionGen.Transport;
 using SessionGen.UserOperations;
 using Xunit;
@@ -32,7 +33,7 @@ public sealed class RpcFaultTests
     public async Task An_unreachable_endpoint_gives_a_typed_exception_naming_the_method()
     {
         using var bundler = PrivateKeySigner.Generate();
-        var client = new EntryPointClient(new RpcClient(new Uri($"http://127.0.0.1:{ClosedPort()}/")), 31337, bundler);
+        var client = new EntryPointClient(new RpcClient(new Uri($"http://127.0.0.1:{FakeRpc.ClosedPort()}/")), 31337, bundler);
 
         var exception = await Assert.ThrowsAsync<RpcClientUnknownException>(() => client.GetNonceAsync(Operation.Sender, 0));
 
@@ -152,85 +153,4 @@ public sealed class RpcFaultTests
         }
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed: nothing listens there
-    }
-
-    /// <summary>A JSON-RPC endpoint on 127.0.0.1 that answers each request with <c>answer(method, id)</c> and counts methods.</summary>
-    private sealed class FakeRpc : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly ConcurrentDictionary<string, int> _counts = new();
-        private readonly Func<string, string, Task<(int Status, string Body)>> _answer;
-
-        public FakeRpc(Func<string, string, Task<(int Status, string Body)>> answer)
-        {
-            _answer = answer;
-            for (var attempt = 0; ; attempt++)
-            {
-                Uri = new Uri($"http://127.0.0.1:{ClosedPort()}/");
-                _listener.Prefixes.Clear();
-                _listener.Prefixes.Add(Uri.ToString());
-                try
-                {
-                    _listener.Start();
-                    break;
-                }
-                catch (HttpListenerException) when (attempt < 5)
-                {
-                }
-            }
-
-            _ = Task.Run(ServeAsync);
-        }
-
-        public Uri Uri { get; private set; } = null!;
-
-        public IClient Client() => new RpcClient(Uri);
-
-        public int Count(string method) => _counts.TryGetValue(method, out var count) ? count : 0;
-
-        public void Dispose() => _listener.Close();
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        using var reader = new StreamReader(context.Request.InputStream);
-                        using var request = JsonDocument.Parse(await reader.ReadToEndAsync());
-                        var method = request.RootElement.GetProperty("method").GetString()!;
-                        var id = request.RootElement.GetProperty("id").GetRawText();
-                        _counts.AddOrUpdate(method, 1, (_, n) => n + 1);
-                        var (status, body) = await _answer(method, id);
-                        context.Response.StatusCode = status;
-                        var bytes = Encoding.UTF8.GetBytes(body);
-                        context.Response.ContentType = "application/json";
-                        await context.Response.OutputStream.WriteAsync(bytes);
-                        context.Response.Close();
-                    }
-                    catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                    {
-                        // the test is over
-                    }
-                });
-            }
-        }
-    }
 }

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Threading;
+using System.Threading.Tasks;
+using Nethereum.JsonRpc.Client;
+using Newtonsoft.Json.Linq;
+using SessionGen.UserOperations;
+
+namespace SessionGen.Transport;
+
+/// <summary>
+/// Sends user operations through an ERC-4337 bundler's JSON-RPC API (<c>eth_sendUserOperation</c>,
+/// <c>eth_getUserOperationReceipt</c>; EntryPoint v0.7 operation format), instead of calling <c>handleOps</c> from a
+/// funded key. Give it to <see cref="EntryPointClient"/> to make every account operation go through the bundler.
+/// </summary>
+/// <remarks>
+/// Hand-written over Nethereum's JSON-RPC client rather than with its account-abstraction DTOs so that the exact
+/// v0.7 field set (unpacked factory/paymaster fields, hex quantities) is visible here and pinned by tests.
+/// </remarks>
+public sealed class BundlerClient
+{
+    /// <summary>Creates a client for the bundler at <paramref name="bundlerRpc"/>.</summary>
+    /// <param name="bundlerRpc">The bundler's JSON-RPC endpoint.</param>
+    /// <param name="entryPoint">The EntryPoint the operations are for (v0.7).</param>
+    public BundlerClient(IClient bundlerRpc, Address? entryPoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(bundlerRpc);
+        Rpc = bundlerRpc;
+        EntryPoint = entryPoint ?? EntryPointV07.Address;
+    }
+
+    /// <summary>The bundler's JSON-RPC client.</summary>
+    public IClient Rpc { get; }
+
+    /// <summary>The EntryPoint the operations are sent to.</summary>
+    public Address EntryPoint { get; }
+
+    /// <summary>How often the receipt is asked for.</summary>
+    public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long to wait for the receipt before <see cref="UserOperationOutcomeUnknownException"/>.</summary>
+    public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The EntryPoints the bundler serves (<c>eth_supportedEntryPoints</c>).</summary>
+    public async Task<IReadOnlyList<Address>> GetSupportedEntryPointsAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await Rpc.SendRequestAsync<string[]>("eth_supportedEntryPoints", null).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Array.ConvertAll(answer ?? [], Address.Parse);
+    }
+
+    /// <summary>
+    /// Hands the signed operation to the bundler and waits for its receipt.
+    /// </summary>
+    /// <param name="operation">A signed operation.</param>
+    /// <param name="userOpHash">Its hash, as this client computed it (the bundler's answer must agree).</param>
+    /// <param name="cancellationToken">Stops waiting (the bundler may still include the operation).</param>
+    /// <exception cref="RpcResponseException">The bundler refused the operation (its JSON-RPC error says why, e.g. <c>AA23 reverted</c>).</exception>
+    /// <exception cref="UserOperationFailedException">It was included but its execution reverted.</exception>
+    /// <exception cref="UserOperationOutcomeUnknownException">It was accepted, but its receipt did not come in time or the wait was cancelled.</exception>
+    public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, Bytes32 userOpHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var accepted = await Rpc.SendRequestAsync<string>("eth_sendUserOperation", null, ToJson(operation.Unpack()), EntryPoint.ToString())
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!Bytes32.TryParse(accepted, out var bundlerHash) || bundlerHash != userOpHash)
+        {
+            throw new InvalidOperationException($"The bundler answered eth_sendUserOperation with '{accepted}', not the operation's hash {userOpHash}: it hashes for another EntryPoint or chain.");
+        }
+
+        JObject? receipt;
+        try
+        {
+            receipt = await WaitForReceiptAsync(userOpHash, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or RpcClientUnknownException or RpcResponseException)
+        {
+            throw new UserOperationOutcomeUnknownException(userOpHash, Bytes32.Zero, e);
+        }
+
+        var result = ReadReceipt(userOpHash, receipt);
+        return result.Success ? result : throw new UserOperationFailedException(result);
+    }
+
+    /// <summary>The JSON object of a v0.7 operation as <c>eth_sendUserOperation</c> takes it.</summary>
+    public static JObject ToJson(UserOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var json = new JObject
+        {
+            ["sender"] = operation.Sender.ToString(),
+            ["nonce"] = Quantity(operation.Nonce),
+            ["callData"] = Hex.Encode(operation.CallData.Span),
+            ["callGasLimit"] = Quantity(operation.CallGasLimit),
+            ["verificationGasLimit"] = Quantity(operation.VerificationGasLimit),
+            ["preVerificationGas"] = Quantity(operation.PreVerificationGas),
+            ["maxFeePerGas"] = Quantity(operation.MaxFeePerGas),
+            ["maxPriorityFeePerGas"] = Quantity(operation.MaxPriorityFeePerGas),
+            ["signature"] = Hex.Encode(operation.Signature.Span),
+        };
+        if (operation.Factory is { } factory)
+        {
+            json["factory"] = factory.ToString();
+            json["factoryData"] = Hex.Encode(operation.FactoryData.Span);
+        }
+
+        if (operation.Paymaster is { } paymaster)
+        {
+            json["paymaster"] = paymaster.ToString();
+            json["paymasterVerificationGasLimit"] = Quantity(operation.PaymasterVerificationGasLimit);
+            json["paymasterPostOpGasLimit"] = Quantity(operation.PaymasterPostOpGasLimit);
+            json["paymasterData"] = Hex.Encode(operation.PaymasterData.Span);
+        }
+
+        return json;
+    }
+
+    private async Task<JObject> WaitForReceiptAsync(Bytes32 userOpHash, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var receipt = await Rpc.SendRequestAsync<JObject?>("eth_getUserOperationReceipt", null, userOpHash.ToString()).WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (receipt is not null)
+            {
+                return receipt;
+            }
+
+            if (clock.Elapsed > ReceiptTimeout)
+            {
+                throw new TimeoutException($"No receipt for user operation {userOpHash} after {ReceiptTimeout.TotalSeconds:0.#} s.");
+            }
+
+            await Task.Delay(ReceiptPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static UserOperationReceipt ReadReceipt(Bytes32 userOpHash, JObject receipt)
+    {
+        var transaction = receipt["receipt"] as JObject;
+        return new UserOperationReceipt(
+            userOpHash,
+            Address.Parse(Required(receipt, "sender")),
+            ParseQuantity(Required(receipt, "nonce")),
+            receipt["success"]?.Value<bool>() ?? throw new FormatException("The bundler's receipt has no 'success'."),
+            ParseQuantity(Required(receipt, "actualGasCost")),
+            ParseQuantity(Required(receipt, "actualGasUsed")),
+            Bytes32.Parse(transaction?["transactionHash"]?.Value<string>() ?? throw new FormatException("The bundler's receipt has no receipt.transactionHash.")),
+            transaction["gasUsed"]?.Value<string>() is { } gasUsed ? ParseQuantity(gasUsed) : BigInteger.Zero,
+            receipt["reason"]?.Value<string>() is { Length: > 2 } reason && Hex.TryDecode(reason, out var reasonBytes) ? reasonBytes : default);
+    }
+
+    private static string Required(JObject receipt, string field) =>
+        receipt[field]?.Value<string>() ?? throw new FormatException($"The bundler's receipt has no '{field}'.");
+
+    private static string Quantity(BigInteger value) => "0x" + (value.IsZero ? "0" : value.ToString("x", CultureInfo.InvariantCulture).TrimStart('0'));
+
+    private static BigInteger ParseQuantity(string hex) =>
+        BigInteger.Parse("0" + Hex.StripPrefix(hex).ToString(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+}
