@@ -34,8 +34,12 @@ var usdcUnit = new BigInteger(1_000_000);
 BigInteger Usdc(decimal amount) => new(amount * 1_000_000m);
 string FormatUsdc(BigInteger units) => (decimal)units / 1_000_000m + " USDC";
 
-Step("Starting a local chain (anvil) and deploying EntryPoint v0.7, SmartSession, the account factory and test USDC");
-await using var chain = await Devnet.StartAsync();
+Step(options.RpcUrl is null
+    ? "Starting a local chain (anvil) and deploying EntryPoint v0.7, SmartSession, the account factory and test USDC"
+    : $"Deploying EntryPoint v0.7, SmartSession, the account factory and test USDC on {options.RpcUrl}");
+await using var chain = options.RpcUrl is null
+    ? await Devnet.StartAsync()
+    : await Devnet.AttachAsync(options.RpcUrl, [options.FunderKey!]);
 Info($"ready in {chain.StartupTime.TotalSeconds:0.0} s at {chain.RpcUrl} (chain id {chain.ChainId})");
 var usdc = chain.Contracts.Usdc;
 Info($"USDC {usdc}, SmartSession {chain.Contracts.SmartSession}, EntryPoint {chain.Contracts.EntryPoint}");

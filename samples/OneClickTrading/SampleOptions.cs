@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OneClickTrading;
 
 /// <summary>The sample's command line.</summary>
-internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, bool Help)
+internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? RpcUrl, string? FunderKey, bool Help)
 {
     public const string Usage = """
         OneClickTrading — the SessionGen one-click trading sample.
@@ -19,22 +19,33 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, bool Hel
         Options:
           --transfers <n>     how many session-key transfers to make (default 3)
           --amount <usdc>     USDC per transfer, at most 6 decimals (default 25)
+          --rpc <url>         use this node instead of starting one: an anvil (or a node that answers anvil_setCode)
+                              you started yourself; the sample deploys its contracts there and leaves the node running
+          --funder-key <hex>  with --rpc: a funded key on that node that deploys and pays for the operations
           -h, --help          show this text
 
-        The sample always runs on the local chain it starts itself and stops it on exit; pointing it at another
-        RPC endpoint or an ERC-4337 bundler is not supported yet (see README, "What is not supported").
+        Without --rpc the sample starts anvil itself and stops it on exit. Sending through an ERC-4337 bundler is
+        available in the runtime (BundlerClient) but not wired into this sample.
         """;
 
     public static SampleOptions Parse(IReadOnlyList<string> args)
     {
         var transfers = 3;
         var amount = 25m;
+        Uri? rpcUrl = null;
+        string? funderKey = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "-h" or "--help":
-                    return new SampleOptions(transfers, amount, Help: true);
+                    return new SampleOptions(transfers, amount, rpcUrl, funderKey, Help: true);
+                case "--rpc":
+                    rpcUrl = ParseValue(args, ref i, s => Uri.TryCreate(s, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : throw new FormatException());
+                    break;
+                case "--funder-key":
+                    funderKey = ParseValue(args, ref i, s => SessionGen.Hex.TryDecode(s, out var key) && key.Length == 32 ? s : throw new FormatException());
+                    break;
                 case "--transfers":
                     transfers = ParseValue(args, ref i, int.Parse);
                     if (transfers is < 0 or > 1000)
@@ -56,7 +67,12 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, bool Hel
             }
         }
 
-        return new SampleOptions(transfers, amount, Help: false);
+        if ((rpcUrl is null) != (funderKey is null))
+        {
+            throw new ArgumentException("--rpc and --funder-key go together: the sample needs a funded key on the node it is pointed at.");
+        }
+
+        return new SampleOptions(transfers, amount, rpcUrl, funderKey, Help: false);
     }
 
     private static T ParseValue<T>(IReadOnlyList<string> args, ref int i, Func<string, T> parse)

@@ -31,14 +31,14 @@ public sealed partial class Devnet : IAsyncDisposable
     private static readonly Selector MintSelector = Selector.FromSignature("mint(address,uint256)");
     private static readonly Selector BalanceOfSelector = Selector.FromSignature("balanceOf(address)");
 
-    private readonly AnvilProcess _anvil;
+    private AnvilProcess? _anvil; // null when attached to a node this devnet did not start
     private readonly HttpClient _http;
     private readonly RpcClient _rpc;
     private readonly TimeSpan _receiptTimeout;
     private DevnetArtifacts _artifacts = null!;
     private int _disposed;
 
-    private Devnet(AnvilProcess anvil, HttpClient http, RpcClient rpc, Uri rpcUrl, ulong chainId, IReadOnlyList<DevKey> keys, TimeSpan receiptTimeout)
+    private Devnet(AnvilProcess? anvil, HttpClient http, RpcClient rpc, Uri rpcUrl, ulong chainId, IReadOnlyList<DevKey> keys, TimeSpan receiptTimeout)
     {
         _anvil = anvil;
         _http = http;
@@ -56,11 +56,11 @@ public sealed partial class Devnet : IAsyncDisposable
     /// <summary>The chain id (anvil's default, 31337).</summary>
     public ulong ChainId { get; }
 
-    /// <summary>The anvil process id (to check it is gone after dispose).</summary>
-    public int ProcessId => _anvil.ProcessId;
+    /// <summary>The anvil process id (to check it is gone after dispose); -1 when attached to a node started elsewhere.</summary>
+    public int ProcessId => _anvil?.ProcessId ?? -1;
 
     /// <summary>True once the anvil process has exited.</summary>
-    public bool HasExited => _anvil.HasExited;
+    public bool HasExited => _anvil?.HasExited ?? false;
 
     /// <summary>The funded dev accounts, unlocked on the node. <see cref="Keys"/>[0] deployed the contracts and is the default sender.</summary>
     public IReadOnlyList<DevKey> Keys { get; }
@@ -90,13 +90,50 @@ public sealed partial class Devnet : IAsyncDisposable
         await DevnetTools.EnsureInstalledAsync(directory, options.InstallToolsIfMissing, cancellationToken);
         var compiled = DevnetTools.CompileAsync(directory, cancellationToken);
         var anvil = await AnvilProcess.StartAsync(DevnetTools.AnvilPath(directory), options.Accounts, options.StartTimeout, cancellationToken);
-        Devnet? devnet = null;
         try
         {
             var rpcUrl = new Uri($"http://127.0.0.1:{anvil.Port.ToString(CultureInfo.InvariantCulture)}");
-            var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-            var rpc = new RpcClient(rpcUrl, http);
-            var keys = anvil.PrivateKeys.Select(k => new DevKey(Address.Parse(new EthECKey(k).GetPublicAddress()), k)).ToArray();
+            return await DeployAsync(anvil, rpcUrl, anvil.PrivateKeys, compiled, options, clock, cancellationToken);
+        }
+        catch
+        {
+            anvil.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deploys the devnet's contracts onto a node that is already running (an anvil you started, or another node that
+    /// answers anvil's <c>anvil_setCode</c>/<c>anvil_setBalance</c>), instead of starting anvil. Disposing leaves that node running.
+    /// </summary>
+    /// <param name="rpcUrl">The node's JSON-RPC endpoint.</param>
+    /// <param name="fundedPrivateKeys">Keys funded on that node; the first deploys the contracts and pays for transactions.</param>
+    /// <param name="options">Where the tools are, timeouts; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the deployment.</param>
+    public static async Task<Devnet> AttachAsync(Uri rpcUrl, IReadOnlyList<string> fundedPrivateKeys, DevnetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rpcUrl);
+        ArgumentNullException.ThrowIfNull(fundedPrivateKeys);
+        if (fundedPrivateKeys.Count == 0)
+        {
+            throw new ArgumentException("At least one funded key is needed to deploy the contracts.", nameof(fundedPrivateKeys));
+        }
+
+        options ??= new DevnetOptions();
+        var clock = Stopwatch.StartNew();
+        var directory = DevnetTools.Locate(options.DevnetDirectory);
+        await DevnetTools.EnsureInstalledAsync(directory, options.InstallToolsIfMissing, cancellationToken);
+        return await DeployAsync(null, rpcUrl, fundedPrivateKeys, DevnetTools.CompileAsync(directory, cancellationToken), options, clock, cancellationToken);
+    }
+
+    private static async Task<Devnet> DeployAsync(AnvilProcess? anvil, Uri rpcUrl, IReadOnlyList<string> privateKeys, Task<string> compiled, DevnetOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var rpc = new RpcClient(rpcUrl, http);
+        var keys = privateKeys.Select(k => new DevKey(Address.Parse(new EthECKey(k).GetPublicAddress()), k)).ToArray();
+        Devnet? devnet = null;
+        try
+        {
             var chainId = (ulong)(await rpc.SendRequestAsync<HexBigInteger>("eth_chainId")).Value;
             devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout);
             devnet._artifacts = DevnetArtifacts.Load(await compiled);
@@ -108,11 +145,12 @@ public sealed partial class Devnet : IAsyncDisposable
         {
             if (devnet is not null)
             {
+                devnet._anvil = null; // the caller owns the process on failure
                 await devnet.DisposeAsync();
             }
             else
             {
-                anvil.Dispose();
+                http.Dispose();
             }
 
             throw;
@@ -266,7 +304,7 @@ public sealed partial class Devnet : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _anvil.Dispose();
+            _anvil?.Dispose();
             _http.Dispose();
         }
 

@@ -23,13 +23,23 @@ internal static class DevnetDeployer
     {
         var pending = new List<string>();
 
+        var alreadyDeployed = new HashSet<Address>();
+
+        // Deterministic addresses make a deployment onto a node that already has it (an attached node, a second run) a no-op.
         async Task<Address> Create2(Bytes32 salt, byte[] creationCode)
         {
+            var address = Create2Address(DevnetAddresses.Create2Deployer, salt, creationCode);
+            if ((await devnet.GetCodeAsync(address)).Length > 0)
+            {
+                alreadyDeployed.Add(address);
+                return address;
+            }
+
             var data = new byte[32 + creationCode.Length];
             salt.WriteTo(data);
             creationCode.CopyTo(data, 32);
             pending.Add(await devnet.SendWithoutWaitingAsync(DevnetAddresses.Create2Deployer, data, gas: 15_000_000));
-            return Create2Address(DevnetAddresses.Create2Deployer, salt, creationCode);
+            return address;
         }
 
         Task<Address> Deploy(string contract) => Create2(Bytes32.Zero, artifacts.Creation(contract));
@@ -43,7 +53,10 @@ internal static class DevnetDeployer
         await devnet.SetCodeAsync(DevnetAddresses.Registry, artifacts.Runtime("PermissiveRegistry"));
         await devnet.SetCodeAsync(DevnetAddresses.LegacySmartSession, artifacts.SmartSessionRuntime);
         var factory = await Deploy("ERC7579Factory");
-        pending.Add(await devnet.SendWithoutWaitingAsync(factory, DevnetCalldata.NoArguments(FactoryInit), gas: 15_000_000));
+        if (!alreadyDeployed.Contains(factory))
+        {
+            pending.Add(await devnet.SendWithoutWaitingAsync(factory, DevnetCalldata.NoArguments(FactoryInit), gas: 15_000_000));
+        }
 
         var contracts = new DevnetContracts
         {

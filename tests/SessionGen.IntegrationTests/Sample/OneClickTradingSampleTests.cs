@@ -28,6 +28,20 @@ public class OneClickTradingSampleTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Runs_against_a_node_it_did_not_start_and_leaves_it_running()
+    {
+        await using var node = await SessionGen.Devnet.Devnet.StartAsync();
+
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--rpc", node.RpcUrl.ToString(), "--funder-key", node.Keys[1].PrivateKey, "--transfers", "1")
+            .EnsureSuccess("the sample on an attached node");
+
+        Assert.Contains($"Deploying EntryPoint v0.7, SmartSession, the account factory and test USDC on {node.RpcUrl}", run.Output);
+        Assert.Contains("bob holds", run.Output);
+        Assert.False(node.HasExited);
+        Assert.True(await node.GetUsdcBalanceAsync(Address.Parse("0x00000000000000000000000000000000000b0b00")) >= 25_000_000);
+    }
+
+    [Fact]
     public void Explains_itself_with_help_and_rejects_unknown_options()
     {
         var help = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--help").EnsureSuccess("the sample's --help");
@@ -36,5 +50,9 @@ public class OneClickTradingSampleTests
         var wrong = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--amount", "0.0000001");
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("--amount must be a positive USDC amount with at most 6 decimals", wrong.Output);
+
+        var half = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--rpc", "http://127.0.0.1:8545");
+        Assert.Equal(2, half.ExitCode);
+        Assert.Contains("--rpc and --funder-key go together", half.Output);
     }
 }
