@@ -12,7 +12,14 @@ bash eng/install-node-tools.sh || { echo "installing the node tools failed"; ech
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-dotnet test SessionGen.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+# Build the whole solution first: `dotnet test` alone builds only the test projects and what they reference, and the
+# suite also runs the sample and the benchmarks.
+if ! dotnet build SessionGen.sln -c Release --nologo; then
+  echo "the build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+dotnet test SessionGen.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # VSTest prints one line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...".
