@@ -70,26 +70,9 @@ const transferData = viem.encodeFunctionData({ abi: erc20, functionName: 'transf
 const swapData = viem.encodeFunctionData({ abi: router, functionName: 'exactInputSingle', args: [swapParams] });
 const multicallArgs = [[transferData, swapData, transferData]];
 
-// The EIP-712 types of the current SmartSession module (erc7579/smartsessions HashLib), as in tests/vectors/session-vectors.mjs.
-const POLICY = [{ name: 'policy', type: 'address' }, { name: 'initData', type: 'bytes' }];
-const TYPES = {
-  PolicyData: POLICY,
-  ActionData: [{ name: 'actionTargetSelector', type: 'bytes4' }, { name: 'actionTarget', type: 'address' }, { name: 'actionPolicies', type: 'PolicyData[]' }],
-  ERC7739Context: [{ name: 'appDomainSeparator', type: 'bytes32' }, { name: 'contentName', type: 'string[]' }],
-  ERC7739Data: [{ name: 'allowedERC7739Content', type: 'ERC7739Context[]' }, { name: 'erc1271Policies', type: 'PolicyData[]' }],
-  SignedPermissions: [
-    { name: 'permitGenericPolicy', type: 'bool' }, { name: 'permitAdminAccess', type: 'bool' },
-    { name: 'ignoreSecurityAttestations', type: 'bool' }, { name: 'permitERC4337Paymaster', type: 'bool' },
-    { name: 'userOpPolicies', type: 'PolicyData[]' }, { name: 'erc7739Policies', type: 'ERC7739Data' }, { name: 'actions', type: 'ActionData[]' },
-  ],
-  SignedSession: [
-    { name: 'account', type: 'address' }, { name: 'permissions', type: 'SignedPermissions' }, { name: 'sessionValidator', type: 'address' },
-    { name: 'sessionValidatorInitData', type: 'bytes' }, { name: 'salt', type: 'bytes32' }, { name: 'smartSession', type: 'address' },
-    { name: 'nonce', type: 'uint256' },
-  ],
-  ChainSession: [{ name: 'chainId', type: 'uint64' }, { name: 'session', type: 'SignedSession' }],
-  MultiChainSession: [{ name: 'sessionsAndChainIds', type: 'ChainSession[]' }],
-};
+// The EIP-712 types of the current SmartSession module, shared with the vector scripts.
+const { smartSessionTypes } = await import(pathToFileURL(path.join(vectors, 'lib/smartsession-types.mjs')).href);
+const TYPES = smartSessionTypes(false);
 // Mode ENABLE, no fallback actions: the three derived flags are false.
 const signedSession = {
   account,
