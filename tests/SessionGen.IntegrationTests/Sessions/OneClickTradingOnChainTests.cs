@@ -92,9 +92,9 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task Another_function_on_the_same_token_is_rejected_by_the_chain()
+    public async Task Another_function_on_the_same_token_is_refused_before_signing_and_rejected_by_the_chain()
     {
-        var (account, session, sessionKey, _) = await SetUpAsync(nameof(Another_function_on_the_same_token_is_rejected_by_the_chain));
+        var (account, session, sessionKey, _) = await SetUpAsync(nameof(Another_function_on_the_same_token_is_refused_before_signing_and_rejected_by_the_chain));
         var approve = UsdcTrading.Approve(_chain.Contracts.Usdc, Bob, Usdc);
 
         var refused = await Assert.ThrowsAsync<SessionScopeException>(() => account.ExecuteAsync(session, approve, sessionKey));
@@ -106,9 +106,9 @@ public sealed class OneClickTradingOnChainTests(DevnetFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task Transfer_of_another_token_is_rejected_by_the_chain()
+    public async Task Transfer_of_another_token_is_refused_before_signing_and_rejected_by_the_chain()
     {
-        var (account, session, sessionKey, _) = await SetUpAsync(nameof(Transfer_of_another_token_is_rejected_by_the_chain));
+        var (account, session, sessionKey, _) = await SetUpAsync(nameof(Transfer_of_another_token_is_refused_before_signing_and_rejected_by_the_chain));
         var otherToken = await _chain.DeployTestTokenAsync(Keccak256.Hash("other token"));
         await _chain.MintTestTokenAsync(otherToken, account.Address, 1_000 * Usdc);
 
