@@ -2,7 +2,6 @@ using System.Linq;
 using System.Numerics;
 using System.Threading.Tasks;
 using SessionGen.IntegrationTests.Devnet;
-using SessionGen.Protocol;
 using SessionGen.Sessions;
 using SessionGen.Signing;
 using SessionGen.Transport;
@@ -21,8 +20,7 @@ public sealed class ConcurrencyOnChainTests(DevnetFixture fixture) : IClassFixtu
     {
         using var owner = PrivateKeySigner.Generate();
         using var sessionKey = PrivateKeySigner.Generate();
-        var policies = _chain.SmartSessions.Policies;
-        var session = SingleKeySession(_chain, sessionKey.Address, [], new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies)));
+        var session = UsdcTransferSession(_chain, sessionKey.Address, 100 * Usdc);
         var (account, _) = await EnableAsync(_chain, nameof(Ten_concurrent_executions_on_one_account_all_land_with_distinct_nonces), owner, session);
 
         var receipts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
@@ -40,8 +38,7 @@ public sealed class ConcurrencyOnChainTests(DevnetFixture fixture) : IClassFixtu
     {
         using var owner = PrivateKeySigner.Generate();
         using var sessionKey = PrivateKeySigner.Generate();
-        var policies = _chain.SmartSessions.Policies;
-        var session = SingleKeySession(_chain, sessionKey.Address, [], new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies)));
+        var session = UsdcTransferSession(_chain, sessionKey.Address, 100 * Usdc);
         var (account, _) = await EnableAsync(_chain, nameof(Concurrent_executions_never_overspend_a_limit_together), owner, session);
 
         // Eight transfers of 30 USDC race for a 100 USDC limit: exactly three fit.
@@ -68,9 +65,8 @@ public sealed class ConcurrencyOnChainTests(DevnetFixture fixture) : IClassFixtu
         using var owner = PrivateKeySigner.Generate();
         using var traderKey = PrivateKeySigner.Generate();
         using var payerKey = PrivateKeySigner.Generate();
-        var policies = _chain.SmartSessions.Policies;
-        var trading = SingleKeySession(_chain, traderKey.Address, [], new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies)));
-        var payments = SingleKeySession(_chain, payerKey.Address, [], new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 10 * Usdc, policies)));
+        var trading = UsdcTransferSession(_chain, traderKey.Address, 100 * Usdc);
+        var payments = UsdcTransferSession(_chain, payerKey.Address, 10 * Usdc);
         var (account, _) = await EnableAsync(_chain, nameof(Two_sessions_on_one_account_are_enforced_independently), owner, trading);
         Assert.True((await account.EnableSessionAsync(payments, owner)).Success);
         Assert.NotEqual(trading.PermissionId, payments.PermissionId);

@@ -19,6 +19,10 @@ internal static class OnChainSessions
     public static Session SingleKeySession(SessionGen.Devnet.Devnet chain, Address sessionKey, PolicyData[] userOpPolicies, params ActionData[] actions) =>
         new(chain.Contracts.SessionKeyValidator, SessionValidatorInitData.SingleKey(sessionKey), Bytes32.Zero, userOpPolicies, ERC7739Data.None, actions);
 
+    /// <summary>A session for one ECDSA key that may only call USDC's <c>transfer</c>, at most <paramref name="limit"/> in total.</summary>
+    public static Session UsdcTransferSession(SessionGen.Devnet.Devnet chain, Address sessionKey, long limit) =>
+        SingleKeySession(chain, sessionKey, [], new ActionData(chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(chain.Contracts.Usdc, limit, chain.SmartSessions.Policies)));
+
     /// <summary>A fresh account (salt from <paramref name="name"/>) holding 1,000 USDC, whose owner has enabled <paramref name="session"/>.</summary>
     public static async Task<(SmartAccount Account, UserOperationReceipt Enable)> EnableAsync(SessionGen.Devnet.Devnet chain, string name, IAsyncSigner owner, Session session)
     {

@@ -42,8 +42,7 @@ public sealed class SessionPoliciesOnChainTests(DevnetFixture fixture) : IClassF
     {
         using var owner = PrivateKeySigner.Generate();
         using var sessionKey = PrivateKeySigner.Generate();
-        var policies = _chain.SmartSessions.Policies;
-        var session = SingleKeySession(_chain, sessionKey.Address, [], new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies)));
+        var session = UsdcTransferSession(_chain, sessionKey.Address, 100 * Usdc);
         var (account, _) = await EnableAsync(_chain, nameof(A_batch_is_checked_call_by_call_against_the_cumulative_limit), owner, session);
         var carol = Address.Parse("0x00000000000000000000000000000000000ca201");
 
