@@ -104,16 +104,22 @@ public sealed class RpcFaultTests
     {
         const string txHash = "0x00000000000000000000000000000000000000000000000000000000000000aa";
         var never = new TaskCompletionSource<(int, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var server = new FakeRpc((method, id) => method switch
+        using var cancellation = new CancellationTokenSource();
+        using var server = new FakeRpc((method, id) =>
         {
-            "eth_call" => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"0x\"}}")),
-            "eth_getTransactionCount" => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"0x5\"}}")),
-            "eth_sendRawTransaction" => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"{txHash}\"}}")),
-            _ => never.Task, // the receipt never comes
+            switch (method)
+            {
+                case "eth_call": return Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"0x\"}}"));
+                case "eth_getTransactionCount": return Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"0x5\"}}"));
+                case "eth_sendRawTransaction": return Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"{txHash}\"}}"));
+                default:
+                    // The caller gives up while waiting for the receipt, i.e. strictly after the transaction went out.
+                    cancellation.Cancel();
+                    return never.Task;
+            }
         });
         using var bundler = PrivateKeySigner.Generate();
         var client = new EntryPointClient(server.Client(), 31337, bundler);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         try
         {
             var unknown = await Assert.ThrowsAsync<UserOperationOutcomeUnknownException>(() => client.SendAsync(Operation, cancellationToken: cancellation.Token));
