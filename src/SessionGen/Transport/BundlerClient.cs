@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
 using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
+using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
 using Newtonsoft.Json.Linq;
 using SessionGen.UserOperations;
@@ -47,7 +46,7 @@ public sealed class BundlerClient
     /// <summary>The EntryPoints the bundler serves (<c>eth_supportedEntryPoints</c>).</summary>
     public async Task<IReadOnlyList<Address>> GetSupportedEntryPointsAsync(CancellationToken cancellationToken = default)
     {
-        var answer = await Rpc.SendRequestAsync<string[]>("eth_supportedEntryPoints", null).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var answer = await JsonRpc.RequestAsync<string[]>(Rpc, "eth_supportedEntryPoints", cancellationToken).ConfigureAwait(false);
         return Array.ConvertAll(answer ?? [], Address.Parse);
     }
 
@@ -63,17 +62,18 @@ public sealed class BundlerClient
     public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, Bytes32 userOpHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var accepted = await Rpc.SendRequestAsync<string>("eth_sendUserOperation", null, ToJson(operation.Unpack()), EntryPoint.ToString())
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var accepted = await JsonRpc.RequestAsync<string>(Rpc, "eth_sendUserOperation", cancellationToken, ToJson(operation.Unpack()), EntryPoint.ToString())
+            .ConfigureAwait(false);
         if (!Bytes32.TryParse(accepted, out var bundlerHash) || bundlerHash != userOpHash)
         {
             throw new InvalidOperationException($"The bundler answered eth_sendUserOperation with '{accepted}', not the operation's hash {userOpHash}: it hashes for another EntryPoint or chain.");
         }
 
-        JObject? receipt;
+        JObject receipt;
         try
         {
-            receipt = await WaitForReceiptAsync(userOpHash, cancellationToken).ConfigureAwait(false);
+            receipt = await JsonRpc.PollAsync<JObject>(Rpc, "eth_getUserOperationReceipt", userOpHash.ToString(), ReceiptPollInterval, ReceiptTimeout, $"user operation {userOpHash}", cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or RpcClientUnknownException or RpcResponseException)
         {
@@ -117,26 +117,6 @@ public sealed class BundlerClient
         return json;
     }
 
-    private async Task<JObject> WaitForReceiptAsync(Bytes32 userOpHash, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var receipt = await Rpc.SendRequestAsync<JObject?>("eth_getUserOperationReceipt", null, userOpHash.ToString()).WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (receipt is not null)
-            {
-                return receipt;
-            }
-
-            if (clock.Elapsed > ReceiptTimeout)
-            {
-                throw new TimeoutException($"No receipt for user operation {userOpHash} after {ReceiptTimeout.TotalSeconds:0.#} s.");
-            }
-
-            await Task.Delay(ReceiptPollInterval, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private static UserOperationReceipt ReadReceipt(Bytes32 userOpHash, JObject receipt)
     {
         var transaction = receipt["receipt"] as JObject;
@@ -155,8 +135,7 @@ public sealed class BundlerClient
     private static string Required(JObject receipt, string field) =>
         receipt[field]?.Value<string>() ?? throw new FormatException($"The bundler's receipt has no '{field}'.");
 
-    private static string Quantity(BigInteger value) => "0x" + (value.IsZero ? "0" : value.ToString("x", CultureInfo.InvariantCulture).TrimStart('0'));
+    private static string Quantity(BigInteger value) => new HexBigInteger(value).HexValue;
 
-    private static BigInteger ParseQuantity(string hex) =>
-        BigInteger.Parse("0" + Hex.StripPrefix(hex).ToString(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    private static BigInteger ParseQuantity(string hex) => new HexBigInteger(hex).Value;
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -192,43 +191,11 @@ public sealed class EntryPointClient
         return result.Success ? result : throw new UserOperationFailedException(result);
     }
 
-    /// <summary>
-    /// One JSON-RPC request. Waiting stops when <paramref name="cancellationToken"/> is cancelled (Nethereum's client takes
-    /// no token, so a hanging endpoint would otherwise hold the caller until its timeout); an answer that is not a JSON-RPC
-    /// response at all (e.g. an empty body, on which Nethereum's client fails with a NullReferenceException) becomes an
-    /// <see cref="RpcClientUnknownException"/> naming the method, like Nethereum's other transport failures.
-    /// </summary>
-    private async Task<T> RequestAsync<T>(string method, CancellationToken cancellationToken, params object[] parameters)
-    {
-        try
-        {
-            return await Rpc.SendRequestAsync<T>(method, null, parameters).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (NullReferenceException e)
-        {
-            throw new RpcClientUnknownException($"Error occurred when trying to send rpc request: {method}: the endpoint's answer is not a JSON-RPC response.", e);
-        }
-    }
+    private Task<T> RequestAsync<T>(string method, CancellationToken cancellationToken, params object[] parameters) =>
+        JsonRpc.RequestAsync<T>(Rpc, method, cancellationToken, parameters);
 
-    private async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var receipt = await RequestAsync<TransactionReceipt?>("eth_getTransactionReceipt", cancellationToken, transactionHash).ConfigureAwait(false);
-            if (receipt is not null)
-            {
-                return receipt;
-            }
-
-            if (clock.Elapsed > ReceiptTimeout)
-            {
-                throw new TimeoutException($"No receipt for transaction {transactionHash} after {ReceiptTimeout.TotalSeconds:0.#} s.");
-            }
-
-            await Task.Delay(ReceiptPollInterval, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, CancellationToken cancellationToken) =>
+        JsonRpc.PollAsync<TransactionReceipt>(Rpc, "eth_getTransactionReceipt", transactionHash, ReceiptPollInterval, ReceiptTimeout, $"transaction {transactionHash}", cancellationToken);
 
     private UserOperationReceipt? ReadUserOperation(TransactionReceipt receipt, Bytes32 userOpHash)
     {
