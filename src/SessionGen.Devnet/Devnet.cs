@@ -17,7 +17,8 @@ namespace SessionGen.Devnet;
 /// <summary>
 /// A local chain for on-chain tests and samples: an anvil process with EntryPoint v0.7, the legacy
 /// SmartSession, the ERC-7579 reference account factory, the devnet's validators, policies and a 6-decimal
-/// test USDC deployed. Start it with <see cref="StartAsync"/>, dispose it to stop anvil.
+/// test USDC deployed — or, with <see cref="DevnetOptions.UpstreamContracts"/>, the current upstream SmartSession,
+/// policies and OwnableValidator at their real addresses in place of the legacy module and the devnet's own. Start it with <see cref="StartAsync"/>, dispose it to stop anvil.
 /// </summary>
 /// <example>
 /// <code>
@@ -67,6 +68,12 @@ public sealed partial class Devnet : IAsyncDisposable
 
     /// <summary>The deployed contracts.</summary>
     public DevnetContracts Contracts { get; private set; } = null!;
+
+    /// <summary>
+    /// The upstream build this devnet deployed (its commits), or null on the fixture devnet. See
+    /// <see cref="DevnetOptions.UpstreamContracts"/>.
+    /// </summary>
+    public UpstreamBuild? Upstream { get; private set; }
 
     /// <summary>A Nethereum client on this chain, for anything the helpers here do not cover.</summary>
     public Nethereum.Web3.Web3 Web3 { get; }
@@ -137,7 +144,9 @@ public sealed partial class Devnet : IAsyncDisposable
             var chainId = (ulong)(await rpc.SendRequestAsync<HexBigInteger>("eth_chainId")).Value;
             devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout);
             devnet._artifacts = DevnetArtifacts.Load(await compiled);
-            devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, devnet._artifacts, cancellationToken);
+            var upstream = options.UpstreamContracts is { } upstreamPath ? UpstreamArtifacts.Load(upstreamPath) : null;
+            devnet.Upstream = upstream?.Build;
+            devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, devnet._artifacts, upstream, cancellationToken);
             devnet.StartupTime = clock.Elapsed;
             return devnet;
         }
