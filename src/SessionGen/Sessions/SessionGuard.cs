@@ -358,12 +358,13 @@ public sealed class SessionGuard
                 var reference = SessionPolicyDecoder.Word(rule.Reference.ToArray(), 0);
                 if (!Holds(rule.Condition, param, reference))
                 {
-                    throw Refuse(SessionRule.ParamRuleViolated, index, $"its parameter at offset {rule.Offset} is {param}, which breaks rule {r} ({Describe(rule.Condition, reference)}) of policy {policy.Policy}", policy.Policy, requested: param);
+                    throw Refuse(SessionRule.ParamRuleViolated, index, SessionRefusalText.RuleBroken(guard.Session, key.Action, policy, r, param), policy.Policy, requested: param);
                 }
 
                 if (rule.IsLimited)
                 {
-                    Add(key with { Rule = r }, param, index, c => $"its parameter at offset {rule.Offset} ({param}) would bring the cumulative total of rule {r} to {c.Total}, over its limit of {c.Limit} (policy {policy.Policy})", policy.Policy);
+                    var ruleIndex = r;
+                    Add(key with { Rule = r }, param, index, c => SessionRefusalText.LimitExceeded(guard.Session, key.Action, policy, ruleIndex, param, c.Total, c.Limit), policy.Policy);
                 }
             }
         }
@@ -419,17 +420,6 @@ public sealed class SessionGuard
             ParamCondition.NotEqual => param != reference,
             ParamCondition.InRange => param >= (reference >> 128) && param <= (reference & UInt128Mask),
             _ => false,
-        };
-
-        private static string Describe(ParamCondition condition, BigInteger reference) => condition switch
-        {
-            ParamCondition.Equal => $"must equal {reference}",
-            ParamCondition.GreaterThan => $"must be greater than {reference}",
-            ParamCondition.LessThan => $"must be less than {reference}",
-            ParamCondition.GreaterThanOrEqual => $"must be at least {reference}",
-            ParamCondition.LessThanOrEqual => $"must be at most {reference}",
-            ParamCondition.NotEqual => $"must differ from {reference}",
-            _ => $"must lie between {reference >> 128} and {reference & UInt128Mask}",
         };
 
         private static string Format(long seconds) =>
