@@ -91,6 +91,18 @@ contract SpendingLimitPolicy is PolicyBase, IActionPolicyLike {
         return (false, false, 0);
     }
 
+    /// @notice (limit, spent, approved) of a token, as the real ERC20SpendingLimitPolicy's getter, which reverts for a token
+    /// it has no limit for. This policy counts approvals as spent, so approved is always 0.
+    function getPolicyData(bytes32 id, address multiplexer, address token, address account)
+        external
+        view
+        returns (uint256 spendingLimit, uint256 alreadySpent, uint256 approvedAmount)
+    {
+        TokenAllowance memory allowance = allowances[id][multiplexer][token][account];
+        if (allowance.limit == 0) revert InvalidToken(token);
+        return (allowance.limit, allowance.spent, 0);
+    }
+
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {
         return interfaceId == ACTION_POLICY;
     }
