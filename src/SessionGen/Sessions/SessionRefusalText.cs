@@ -11,7 +11,7 @@ namespace SessionGen.Sessions;
 internal static class SessionRefusalText
 {
     /// <summary>A call whose parameter breaks rule <paramref name="ruleIndex"/> of <paramref name="policy"/>.</summary>
-    public static string RuleBroken(Session session, int action, UniActionPolicy policy, int ruleIndex, BigInteger value)
+    public static string RuleBroken(Session session, ActionData action, UniActionPolicy policy, int ruleIndex, BigInteger value)
     {
         var rule = policy.Config.Rules[ruleIndex];
         var (name, type, labels, unit) = Parameter(session, action, policy.Config, rule);
@@ -21,17 +21,17 @@ internal static class SessionRefusalText
     }
 
     /// <summary>A call whose parameter would take cumulative rule <paramref name="ruleIndex"/> of <paramref name="policy"/> over its limit.</summary>
-    public static string LimitExceeded(Session session, int action, UniActionPolicy policy, int ruleIndex, BigInteger value, BigInteger total, BigInteger limit)
+    public static string LimitExceeded(Session session, ActionData action, UniActionPolicy policy, int ruleIndex, BigInteger value, BigInteger total, BigInteger limit)
     {
         var rule = policy.Config.Rules[ruleIndex];
         var (name, type, labels, unit) = Parameter(session, action, policy.Config, rule);
         return $"its {name} of {SessionWording.Word(value, type, labels, unit)} would bring the session's total of {name} to {SessionWording.Word(total, type, labels, unit)}, over its limit of {SessionWording.Word(limit, type, labels, unit)} (rule {ruleIndex} of UniActionPolicy {policy.Policy})";
     }
 
-    private static (string Name, string? Type, SessionLabels? Labels, AddressLabel? Unit) Parameter(Session session, int action, UniActionConfig config, ParamRule rule)
+    private static (string Name, string? Type, SessionLabels? Labels, AddressLabel? Unit) Parameter(Session session, ActionData action, UniActionConfig config, ParamRule rule)
     {
         var labels = session.Labels;
-        var data = session.Actions[action];
+        var data = action;
         var function = labels?.Of(data.ActionTarget, data.ActionTargetSelector);
         var parameter = function?.At(rule.Offset);
         var unit = SessionWording.UnitOf(parameter, function, config, data.ActionTarget, labels);
