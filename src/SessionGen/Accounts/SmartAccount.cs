@@ -101,12 +101,12 @@ public sealed class SmartAccount
         ArgumentNullException.ThrowIfNull(owner);
         var callData = EncodeExecute(calls);
         return await SendOnLaneAsync(
-            async lane =>
-            {
-                var operation = await BuildAsync(Setup.OwnerValidator, callData, gas, lane, cancellationToken).ConfigureAwait(false);
-                var signature = await owner.SignHashAsync(Eip191.HashMessage(EntryPoint.GetUserOpHash(operation)), cancellationToken).ConfigureAwait(false);
-                return operation with { Signature = signature.ToArray() };
-            },
+            async lane => await EntryPoint.PrepareAsync(
+                await BuildAsync(Setup.OwnerValidator, callData, lane, cancellationToken).ConfigureAwait(false),
+                EntryPointClient.StubEcdsaSignature,
+                async (operation, ct) => (await owner.SignHashAsync(Eip191.HashMessage(EntryPoint.GetUserOpHash(operation)), ct).ConfigureAwait(false)).ToArray(),
+                gas,
+                cancellationToken).ConfigureAwait(false),
             gas,
             cancellationToken).ConfigureAwait(false);
     }
@@ -248,12 +248,12 @@ public sealed class SmartAccount
         return await SendReservedAsync(
             approval.SessionToEnable.PermissionId,
             reservation,
-            async lane =>
-            {
-                var operation = await BuildAsync(Setup.SmartSessions.SmartSession, callData, gas, lane, cancellationToken).ConfigureAwait(false);
-                var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
-                return operation with { Signature = SessionSignature.EncodeEnable(approval, signature.ToArray(), Setup.SmartSessions.Version) };
-            },
+            async lane => await EntryPoint.PrepareAsync(
+                await BuildAsync(Setup.SmartSessions.SmartSession, callData, lane, cancellationToken).ConfigureAwait(false),
+                SessionSignature.EncodeEnable(approval, EntryPointClient.StubEcdsaSignature.Span, Setup.SmartSessions.Version),
+                async (operation, ct) => SessionSignature.EncodeEnable(approval, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), Setup.SmartSessions.Version),
+                gas,
+                cancellationToken).ConfigureAwait(false),
             gas,
             cancellationToken).ConfigureAwait(false);
     }
@@ -280,14 +280,18 @@ public sealed class SmartAccount
     /// </summary>
     internal async Task<PackedUserOperation> BuildUncheckedSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas, uint lane, CancellationToken cancellationToken)
     {
-        var operation = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), gas, lane, cancellationToken).ConfigureAwait(false);
-        if (operation.InitCode.Length > 0)
+        var draft = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), lane, cancellationToken).ConfigureAwait(false);
+        if (draft.Factory is not null)
         {
             throw new InvalidOperationException($"Account {Address} is not deployed yet: the owner must enable the session first (EnableSessionAsync deploys it).");
         }
 
-        var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
-        return operation with { Signature = SessionSignature.EncodeUse(session.PermissionId, signature.ToArray(), Setup.SmartSessions.Version) };
+        return await EntryPoint.PrepareAsync(
+            draft,
+            SessionSignature.EncodeUse(session.PermissionId, EntryPointClient.StubEcdsaSignature.Span, Setup.SmartSessions.Version),
+            async (operation, ct) => SessionSignature.EncodeUse(session.PermissionId, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), Setup.SmartSessions.Version),
+            gas,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SessionReservation> ReserveAsync(Session session, IReadOnlyList<Call> calls, CancellationToken cancellationToken, bool seed = true)
@@ -406,10 +410,10 @@ public sealed class SmartAccount
     private static byte[] EncodeExecute(IReadOnlyList<Call> calls) =>
         calls is { Count: 1 } ? Erc7579Execution.EncodeExecute(calls[0]) : Erc7579Execution.EncodeExecuteBatch(calls);
 
-    private async Task<PackedUserOperation> BuildAsync(Address validator, byte[] callData, UserOperationGas? gas, uint lane, CancellationToken cancellationToken)
+    /// <summary>The operation without gas, fees or signature: <see cref="EntryPointClient.PrepareAsync"/> fills those.</summary>
+    private async Task<UserOperation> BuildAsync(Address validator, byte[] callData, uint lane, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        gas ??= UserOperationGas.Default;
         var deployed = await IsDeployedAsync().ConfigureAwait(false);
         var nonce = await EntryPoint.GetNonceAsync(Address, Kind.GetNonceKey(validator, lane)).ConfigureAwait(false);
         return new UserOperation
@@ -419,12 +423,7 @@ public sealed class SmartAccount
             Factory = deployed ? null : Setup.Factory,
             FactoryData = deployed ? default : _initCode.AsMemory(Address.Length),
             CallData = callData,
-            VerificationGasLimit = gas.VerificationGasLimit,
-            CallGasLimit = gas.CallGasLimit,
-            PreVerificationGas = gas.PreVerificationGas,
-            MaxFeePerGas = gas.MaxFeePerGas,
-            MaxPriorityFeePerGas = gas.MaxPriorityFeePerGas,
-        }.Pack();
+        };
     }
 
     /// <summary>Whether a session's guard holds the chain's counts, and the nonces of its operations whose outcome is unknown.</summary>

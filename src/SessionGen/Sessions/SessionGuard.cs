@@ -449,11 +449,11 @@ public sealed partial class SessionGuard
 
             foreach (var policy in action.Policies)
             {
-                Policy(index, call, selector, new LimitKey(action.Action.Id, policy.Policy, 0, default), policy);
+                Policy(index, call, selector, action.Action, new LimitKey(action.Action.Id, policy.Policy, 0, default), policy);
             }
         }
 
-        private void Policy(int index, Call call, Selector selector, LimitKey key, SessionPolicy policy)
+        private void Policy(int index, Call call, Selector selector, ActionData action, LimitKey key, SessionPolicy policy)
         {
             switch (policy)
             {
@@ -470,7 +470,7 @@ public sealed partial class SessionGuard
                     Spending(index, call, selector, key with { Token = call.Target }, spending);
                     break;
                 case UniActionPolicy uni:
-                    UniAction(index, call, key, uni);
+                    UniAction(index, call, action, key, uni);
                     break;
                 case UncheckedPolicy @unchecked:
                     Unchecked(@unchecked, index);
@@ -524,7 +524,7 @@ public sealed partial class SessionGuard
             Add(key, amount, index, c => $"{verb} of {amount} (smallest units) of token {call.Target} would bring the session's total to {c.Total}, over its limit of {c.Limit}", policy.Policy, policy.LimitOf(call.Target));
         }
 
-        private void UniAction(int index, Call call, LimitKey key, UniActionPolicy policy)
+        private void UniAction(int index, Call call, ActionData action, LimitKey key, UniActionPolicy policy)
         {
             var config = policy.Config;
             if (call.Value > config.ValueLimitPerUse)
@@ -545,12 +545,13 @@ public sealed partial class SessionGuard
                 var reference = SessionPolicyDecoder.Word(rule.Reference.ToArray(), 0);
                 if (!Holds(rule.Condition, param, reference))
                 {
-                    throw Refuse(SessionRule.ParamRuleViolated, index, $"its parameter at offset {rule.Offset} is {param}, which breaks rule {r} ({Describe(rule.Condition, reference)}) of policy {policy.Policy}", policy.Policy, requested: param);
+                    throw Refuse(SessionRule.ParamRuleViolated, index, SessionRefusalText.RuleBroken(guard.Session, action, policy, r, param), policy.Policy, requested: param);
                 }
 
                 if (rule.IsLimited)
                 {
-                    Add(key with { Rule = r }, param, index, c => $"its parameter at offset {rule.Offset} ({param}) would bring the cumulative total of rule {r} to {c.Total}, over its limit of {c.Limit} (policy {policy.Policy})", policy.Policy);
+                    var ruleIndex = r;
+                    Add(key with { Rule = r }, param, index, c => SessionRefusalText.LimitExceeded(guard.Session, action, policy, ruleIndex, param, c.Total, c.Limit), policy.Policy);
                 }
             }
         }
@@ -607,17 +608,6 @@ public sealed partial class SessionGuard
             ParamCondition.NotEqual => param != reference,
             ParamCondition.InRange => param >= (reference >> 128) && param <= (reference & UInt128Mask),
             _ => false,
-        };
-
-        private static string Describe(ParamCondition condition, BigInteger reference) => condition switch
-        {
-            ParamCondition.Equal => $"must equal {reference}",
-            ParamCondition.GreaterThan => $"must be greater than {reference}",
-            ParamCondition.LessThan => $"must be less than {reference}",
-            ParamCondition.GreaterThanOrEqual => $"must be at least {reference}",
-            ParamCondition.LessThanOrEqual => $"must be at most {reference}",
-            ParamCondition.NotEqual => $"must differ from {reference}",
-            _ => $"must lie between {reference >> 128} and {reference & UInt128Mask}",
         };
 
         private static string Format(long seconds) =>
