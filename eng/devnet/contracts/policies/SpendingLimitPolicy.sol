@@ -92,15 +92,15 @@ contract SpendingLimitPolicy is PolicyBase, IActionPolicyLike {
     }
 
     /// @notice (limit, spent, approved) of a token, as the real ERC20SpendingLimitPolicy's getter, which reverts for a token
-    /// it has no limit for. This policy counts approvals as spent, so approved is always 0.
+    /// the configuration does not list.
     function getPolicyData(bytes32 id, address multiplexer, address token, address account)
         external
         view
         returns (uint256 spendingLimit, uint256 alreadySpent, uint256 approvedAmount)
     {
-        TokenAllowance memory allowance = allowances[id][multiplexer][token][account];
-        if (allowance.limit == 0) revert InvalidToken(token);
-        return (allowance.limit, allowance.spent, 0);
+        TokenBudget memory budget = budgets[id][multiplexer][token][account];
+        if (token == address(0) || budget.limit == 0) revert InvalidTokenAddress(token);
+        return (budget.limit, budget.spent, budget.approved);
     }
 
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {
