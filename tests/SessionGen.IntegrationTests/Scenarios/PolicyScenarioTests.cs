@@ -1,4 +1,5 @@
 using System.Linq;
+using SessionGen.Protocol;
 using System.Threading.Tasks;
 using SessionGen.IntegrationTests.Devnet;
 using Xunit;
@@ -53,5 +54,22 @@ public sealed class UpstreamPolicyScenarioTests(UpstreamDevnetFixture fixture) :
         var (row, outcome) = await ScenarioRun.RunAsync(fixture.Chain, scenario, "upstream");
 
         Assert.Equal(row.Expected, outcome);
+    }
+
+    [Fact]
+    public async Task The_upstream_contracts_are_at_the_module_sdk_addresses_and_speak_the_current_protocol()
+    {
+        var chain = fixture.Chain;
+        Assert.Equal(SmartSessionDeployment.Current, chain.SmartSessions);
+        Assert.Equal(["erc7579/smartsessions", "rhinestonewtf/core-modules"], chain.Upstream!.Commits.Select(c => c.Repository));
+        var deployment = SmartSessionDeployment.Current;
+        foreach (var address in new[]
+                 {
+                     deployment.SmartSession, deployment.OwnableValidator, deployment.Policies.Sudo, deployment.Policies.TimeFrame,
+                     deployment.Policies.UsageLimit, deployment.Policies.ValueLimit, deployment.Policies.ERC20SpendingLimit, deployment.Policies.UniversalAction,
+                 })
+        {
+            Assert.True((await chain.GetCodeAsync(address)).Length > 0, $"no code at {address}");
+        }
     }
 }
