@@ -37,6 +37,7 @@ public sealed partial class Devnet : IAsyncDisposable
     private readonly RpcClient _rpc;
     private readonly TimeSpan _receiptTimeout;
     private DevnetArtifacts _artifacts = null!;
+    private string _devnetDirectory = null!;
     private int _disposed;
 
     private Devnet(AnvilProcess? anvil, HttpClient http, RpcClient rpc, Uri rpcUrl, ulong chainId, IReadOnlyList<DevKey> keys, TimeSpan receiptTimeout)
@@ -101,7 +102,7 @@ public sealed partial class Devnet : IAsyncDisposable
         try
         {
             var rpcUrl = new Uri($"http://127.0.0.1:{anvil.Port.ToString(CultureInfo.InvariantCulture)}");
-            return await DeployAsync(anvil, rpcUrl, anvil.PrivateKeys, compiled, upstream, options, clock, cancellationToken);
+            return await DeployAsync(anvil, directory, rpcUrl, anvil.PrivateKeys, compiled, upstream, options, clock, cancellationToken);
         }
         catch
         {
@@ -132,10 +133,10 @@ public sealed partial class Devnet : IAsyncDisposable
         var directory = DevnetTools.Locate(options.DevnetDirectory);
         await DevnetTools.EnsureInstalledAsync(directory, options.InstallToolsIfMissing, cancellationToken);
         var upstream = UpstreamArtifacts.For(options);
-        return await DeployAsync(null, rpcUrl, fundedPrivateKeys, DevnetTools.CompileAsync(directory, cancellationToken), upstream, options, clock, cancellationToken);
+        return await DeployAsync(null, directory, rpcUrl, fundedPrivateKeys, DevnetTools.CompileAsync(directory, cancellationToken), upstream, options, clock, cancellationToken);
     }
 
-    private static async Task<Devnet> DeployAsync(AnvilProcess? anvil, Uri rpcUrl, IReadOnlyList<string> privateKeys, Task<string> compiled, UpstreamArtifacts? upstream, DevnetOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    private static async Task<Devnet> DeployAsync(AnvilProcess? anvil, string directory, Uri rpcUrl, IReadOnlyList<string> privateKeys, Task<string> compiled, UpstreamArtifacts? upstream, DevnetOptions options, Stopwatch clock, CancellationToken cancellationToken)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var rpc = new RpcClient(rpcUrl, http);
@@ -144,7 +145,7 @@ public sealed partial class Devnet : IAsyncDisposable
         try
         {
             var chainId = (ulong)(await rpc.SendRequestAsync<HexBigInteger>("eth_chainId")).Value;
-            devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout);
+            devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout) { _devnetDirectory = directory };
             devnet._artifacts = DevnetArtifacts.Load(await compiled);
             devnet.Upstream = upstream?.Build;
             devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, devnet._artifacts, upstream, cancellationToken);
@@ -309,11 +310,12 @@ public sealed partial class Devnet : IAsyncDisposable
     public Task<T> RequestAsync<T>(string method, params object?[] parameters) =>
         _rpc.SendRequestAsync<T>(method, null, parameters!);
 
-    /// <summary>Stops anvil (by its process id) and releases the HTTP client.</summary>
+    /// <summary>Stops the bundler and anvil (each by its process id) and releases the HTTP client.</summary>
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _bundler?.Dispose();
             _anvil?.Dispose();
             _http.Dispose();
         }

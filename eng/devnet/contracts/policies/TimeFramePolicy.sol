@@ -49,6 +49,12 @@ contract TimeFramePolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike, I1
         if (frame.validUntil == 0 && frame.validAfter == 0) revert PolicyNotInitialized(id, msg.sender, account);
     }
 
+    /// @notice The time frame as the real TimeFramePolicy's getter returns it: validUntil << 48 | validAfter (0 when not set).
+    function getTimeFrameConfig(bytes32 id, address multiplexer, address account) external view returns (uint256) {
+        TimeFrame memory frame = timeFrames[id][multiplexer][account];
+        return (uint256(frame.validUntil) << 48) | uint256(frame.validAfter);
+    }
+
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {
         return interfaceId == USER_OP_POLICY || interfaceId == ACTION_POLICY || interfaceId == ERC1271_POLICY;
     }

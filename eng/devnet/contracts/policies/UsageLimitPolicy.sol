@@ -38,6 +38,16 @@ contract UsageLimitPolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike {
         return VALIDATION_SUCCESS;
     }
 
+    /// @notice The limit, as the real UsageLimitPolicy's getter.
+    function getUsageLimit(bytes32 id, address multiplexer, address account) external view returns (uint128) {
+        return usages[id][multiplexer][account].limit;
+    }
+
+    /// @notice The uses counted, as the real UsageLimitPolicy's getter.
+    function getUsed(bytes32 id, address multiplexer, address account) external view returns (uint128) {
+        return usages[id][multiplexer][account].used;
+    }
+
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {
         return interfaceId == USER_OP_POLICY || interfaceId == ACTION_POLICY;
     }

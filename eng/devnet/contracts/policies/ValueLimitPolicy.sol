@@ -70,6 +70,16 @@ contract ValueLimitPolicy is PolicyBase, IActionPolicyLike, IUserOpPolicyLike {
         return VALIDATION_SUCCESS;
     }
 
+    /// @notice The limit (wei), as the real ValueLimitPolicy's getter.
+    function getValueLimit(bytes32 id, address multiplexer, address account) external view returns (uint256) {
+        return allowances[id][multiplexer][account].limit;
+    }
+
+    /// @notice The value counted (wei), as the real ValueLimitPolicy's getter.
+    function getUsed(bytes32 id, address multiplexer, address account) external view returns (uint256) {
+        return allowances[id][multiplexer][account].spent;
+    }
+
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {
         return interfaceId == ACTION_POLICY || interfaceId == USER_OP_POLICY;
     }
