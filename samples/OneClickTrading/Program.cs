@@ -63,7 +63,7 @@ var session = UsdcTrading.CreateSession(
     chain.SmartSessions.Policies);
 Info($"session key {sessionKey.Address} (held by the app), permission id {session.PermissionId}");
 Console.WriteLine();
-foreach (var line in UsdcTrading.Describe(usdc, now).Split('\n'))
+foreach (var line in UsdcTrading.Describe(session, chain.SmartSessions.Policies).Split('\n'))
 {
     Console.WriteLine("    │ " + line);
 }
