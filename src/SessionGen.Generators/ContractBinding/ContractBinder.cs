@@ -22,10 +22,6 @@ namespace SessionGen.Generators.ContractBinding;
 /// </remarks>
 internal sealed class ContractBinder
 {
-    private const string AddressType = "global::SessionGen.Address";
-    private const string BigIntegerType = "global::System.Numerics.BigInteger";
-    private const string MemoryType = "global::System.ReadOnlyMemory<byte>";
-
     private readonly TypeHierarchy _type;
     private readonly LocationInfo? _location;
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -167,26 +163,14 @@ internal sealed class ContractBinder
     {
         switch (type.Kind)
         {
-            case AbiTypeKind.Address:
-                return AddressType;
-            case AbiTypeKind.Bool:
-                return "bool";
-            case AbiTypeKind.UInt:
-                return type.Size switch { <= 8 => "byte", <= 16 => "ushort", <= 32 => "uint", <= 64 => "ulong", _ => BigIntegerType };
-            case AbiTypeKind.Int:
-                return type.Size switch { <= 8 => "sbyte", <= 16 => "short", <= 32 => "int", <= 64 => "long", _ => BigIntegerType };
-            case AbiTypeKind.FixedBytes:
-                return type.Size == 32 ? "global::SessionGen.Bytes32" : MemoryType;
-            case AbiTypeKind.Bytes:
-                return MemoryType;
-            case AbiTypeKind.String:
-                return "string";
             case AbiTypeKind.Array:
             case AbiTypeKind.FixedArray:
                 var element = MapType(type.Element!, structFallback, what);
-                return element is null ? null : $"global::System.Collections.Generic.IReadOnlyList<{element}>";
-            default:
+                return element is null ? null : CSharpTypeNames.ListOf(element);
+            case AbiTypeKind.Tuple:
                 return RegisterStruct(type, structFallback, what);
+            default:
+                return CSharpTypeNames.Elementary(type);
         }
     }
 

@@ -17,7 +17,6 @@ internal sealed class ContractBindingEmitter
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"SessionGen\", \"{typeof(ContractBindingEmitter).Assembly.GetName().Version}\")]";
     private const string Codec = BindingNames.CodecClass;
-    private const string ListPrefix = "global::System.Collections.Generic.IReadOnlyList<";
 
     private readonly ContractBindingModel _model;
     private readonly Dictionary<string, BoundStruct> _structs;
@@ -372,7 +371,7 @@ internal sealed class ContractBindingEmitter
                 if (NeedsCheck(type.Element!))
                 {
                     h.Open("for (var i = 0; i < value.Count; i++)");
-                    EmitCheck(h, type.Element!, ElementType(csType), "value[i]", "name + \"[\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"");
+                    EmitCheck(h, type.Element!, CSharpTypeNames.ElementOf(csType), "value[i]", "name + \"[\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"");
                     h.Close();
                 }
             }
@@ -402,7 +401,7 @@ internal sealed class ContractBindingEmitter
                 {
                     h.Line($"var size = checked({lengthWord}value.Count * 32);");
                     h.Open("for (var i = 0; i < value.Count; i++)");
-                    h.Line($"size = checked(size + {TailSize(element, ElementType(csType), "value[i]")});");
+                    h.Line($"size = checked(size + {TailSize(element, CSharpTypeNames.ElementOf(csType), "value[i]")});");
                     h.Close();
                     h.Line("return size;");
                 }
@@ -426,13 +425,13 @@ internal sealed class ContractBindingEmitter
             case AbiTypeKind.FixedArray:
                 h.Line(type.IsDynamic ? $"var child = writer.BeginDynamicTuple({type.Size * 32});" : $"var child = writer.BeginStaticTuple({type.StaticSize});");
                 h.Open($"for (var i = 0; i < {type.Size}; i++)");
-                h.Line(WriteStatement(type.Element!, ElementType(csType), "child", "value[i]"));
+                h.Line(WriteStatement(type.Element!, CSharpTypeNames.ElementOf(csType), "child", "value[i]"));
                 h.Close();
                 break;
             default:
                 h.Line($"var child = writer.BeginDynamicArray(value.Count, {type.Element!.HeadSize});");
                 h.Open("for (var i = 0; i < value.Count; i++)");
-                h.Line(WriteStatement(type.Element!, ElementType(csType), "child", "value[i]"));
+                h.Line(WriteStatement(type.Element!, CSharpTypeNames.ElementOf(csType), "child", "value[i]"));
                 h.Close();
                 break;
         }
@@ -451,13 +450,10 @@ internal sealed class ContractBindingEmitter
     private static string Key(AbiTypeInfo type, string csType) => type.Kind switch
     {
         AbiTypeKind.Tuple => csType,
-        AbiTypeKind.Array => Key(type.Element!, ElementType(csType)) + "Array",
-        AbiTypeKind.FixedArray => Key(type.Element!, ElementType(csType)) + "Array" + type.Size.ToString(CultureInfo.InvariantCulture),
+        AbiTypeKind.Array => Key(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array",
+        AbiTypeKind.FixedArray => Key(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array" + type.Size.ToString(CultureInfo.InvariantCulture),
         _ => type.Canonical,
     };
-
-    private static string ElementType(string listType) =>
-        listType.StartsWith(ListPrefix, System.StringComparison.Ordinal) ? listType.Substring(ListPrefix.Length, listType.Length - ListPrefix.Length - 1) : listType;
 
     private static string ParameterList(EquatableArray<BoundParameter> parameters) =>
         string.Join(", ", parameters.Select(p => $"{p.CSharpType} {p.Name}"));

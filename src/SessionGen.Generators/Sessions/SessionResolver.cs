@@ -131,7 +131,7 @@ internal static class SessionResolver
                 continue;
             }
 
-            var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, Qualify(p.CSharpType, action.Contract.FullyQualifiedName)));
+            var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, CSharpTypeNames.Qualified(p.CSharpType, action.Contract.FullyQualifiedName)));
             actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), builder.MethodName, builder.MethodName,
                 parameters.ToImmutableArray().ToEquatableArray(), function.IsPayable ? builder.ValueParameterName : null,
                 abi.FindFunctions(function.Name).Length > 1 ? function.CanonicalSignature : function.Name, function.CanonicalSignature, function.Selector,
@@ -394,18 +394,6 @@ internal static class SessionResolver
 
     private static string ParameterList(AbiFunctionModel function) =>
         function.Inputs.Count == 0 ? " (it has no parameters)" : " (its parameters: " + string.Join(", ", function.Inputs.Select(p => p.Type + " " + p.Name)) + ")";
-
-    /// <summary>Binding types are <c>global::</c>-qualified except the contract's own tuple structs, which are nested in it.</summary>
-    private static string Qualify(string type, string contractTypeName)
-    {
-        if (!type.StartsWith("global::", StringComparison.Ordinal))
-        {
-            return contractTypeName + "." + type;
-        }
-
-        var open = type.IndexOf('<');
-        return open < 0 ? type : type.Substring(0, open + 1) + Qualify(type.Substring(open + 1, type.Length - open - 2), contractTypeName) + ">";
-    }
 
     private static string ParameterName(ContractReference contract, string sessionTypeName)
     {
