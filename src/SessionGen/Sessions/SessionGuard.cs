@@ -545,13 +545,13 @@ public sealed partial class SessionGuard
                 var reference = SessionPolicyDecoder.Word(rule.Reference.ToArray(), 0);
                 if (!Holds(rule.Condition, param, reference))
                 {
-                    throw Refuse(SessionRule.ParamRuleViolated, index, SessionRefusalText.RuleBroken(guard.Session, key.Action, policy, r, param), policy.Policy, requested: param);
+                    throw Refuse(SessionRule.ParamRuleViolated, index, SessionRefusalText.RuleBroken(guard.Session, call, policy, r, param), policy.Policy, requested: param);
                 }
 
                 if (rule.IsLimited)
                 {
                     var ruleIndex = r;
-                    Add(key with { Rule = r }, param, index, c => SessionRefusalText.LimitExceeded(guard.Session, key.Action, policy, ruleIndex, param, c.Total, c.Limit), policy.Policy);
+                    Add(key with { Rule = r }, param, index, c => SessionRefusalText.LimitExceeded(guard.Session, call, policy, ruleIndex, param, c.Total, c.Limit), policy.Policy);
                 }
             }
         }
