@@ -3,8 +3,11 @@ using System.Globalization;
 namespace OneClickTrading;
 
 /// <summary>The sample's command line.</summary>
-internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? RpcUrl, string? FunderKey, bool Help)
+internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? RpcUrl, string? FunderKey, bool Help, string? KeyFile = null)
 {
+    /// <summary>Outside the repository: the user's local application data.</summary>
+    public static readonly string DefaultKeyFile = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "SessionGen", "OneClickTrading", "session-key.json");
+
     public const string Usage = """
         OneClickTrading — the SessionGen one-click trading sample.
 
@@ -22,6 +25,9 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
           --rpc <url>         use this node instead of starting one: an anvil (or a node that answers anvil_setCode)
                               you started yourself; the sample deploys its contracts there and leaves the node running
           --funder-key <hex>  with --rpc: a funded key on that node that deploys and pays for the operations
+          --key-file <path>   the session key's encrypted keystore (default: SessionGen/OneClickTrading/session-key.json
+                              under the local application data folder): loaded when it
+                              exists, else a new key is saved there; password from ONECLICK_KEY_PASSWORD
           -h, --help          show this text
 
         Without --rpc the sample starts anvil itself and stops it on exit. Sending through an ERC-4337 bundler is
@@ -34,6 +40,7 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
         var amount = 25m;
         Uri? rpcUrl = null;
         string? funderKey = null;
+        var keyFile = DefaultKeyFile;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -45,6 +52,9 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
                     break;
                 case "--funder-key":
                     funderKey = ParseValue(args, ref i, s => SessionGen.Hex.TryDecode(s, out var key) && key.Length == 32 ? s : throw new FormatException());
+                    break;
+                case "--key-file":
+                    keyFile = ParseValue(args, ref i, s => s.Length > 0 ? s : throw new FormatException());
                     break;
                 case "--transfers":
                     transfers = ParseValue(args, ref i, int.Parse);
@@ -72,7 +82,7 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
             throw new ArgumentException("--rpc and --funder-key go together: the sample needs a funded key on the node it is pointed at.");
         }
 
-        return new SampleOptions(transfers, amount, rpcUrl, funderKey, Help: false);
+        return new SampleOptions(transfers, amount, rpcUrl, funderKey, Help: false, keyFile);
     }
 
     private static T ParseValue<T>(IReadOnlyList<string> args, ref int i, Func<string, T> parse)
