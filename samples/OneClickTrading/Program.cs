@@ -28,6 +28,11 @@ if (options.Help)
     return 0;
 }
 
+if (options.Chain is { } preset)
+{
+    return await PublicNetwork.CheckAsync(preset, options);
+}
+
 var clock = Stopwatch.StartNew();
 var bob = Address.Parse("0x00000000000000000000000000000000000b0b00");
 var usdcUnit = new BigInteger(1_000_000);
@@ -44,9 +49,27 @@ Info($"ready in {chain.StartupTime.TotalSeconds:0.0} s at {chain.RpcUrl} (chain 
 var usdc = chain.Contracts.Usdc;
 Info($"USDC {usdc}, SmartSession {chain.Contracts.SmartSession}, EntryPoint {chain.Contracts.EntryPoint}");
 
+EntryPointClient entryPoint;
+switch (options.Bundler)
+{
+    case null:
+        entryPoint = chain.CreateEntryPointClient();
+        Info("operations go to EntryPoint.handleOps directly, paid by a funded dev key");
+        break;
+    case SampleOptions.LocalBundler:
+        var bundler = await chain.StartBundlerAsync();
+        entryPoint = chain.CreateBundlerEntryPointClient(bundler);
+        Info($"operations go through the local alto bundler at {bundler.Url} (process {bundler.ProcessId})");
+        break;
+    default:
+        entryPoint = new EntryPointClient(JsonRpc.Connect(chain.RpcUrl), chain.ChainId, new BundlerClient(JsonRpc.Connect(new Uri(options.Bundler)), chain.Contracts.EntryPoint));
+        Info($"operations go through the bundler at {options.Bundler}");
+        break;
+}
+
 Step("Creating the user's smart account (ERC-7579 reference account, owner key held by the user)");
 using var owner = PrivateKeySigner.Generate();
-var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash("one-click trading sample"));
+var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash("one-click trading sample"), entryPoint);
 await chain.MintUsdcAsync(account.Address, 1_000 * usdcUnit);
 Info($"owner {owner.Address}");
 Info($"account {account.Address} (counterfactual: deployed by the owner's first operation), balance {FormatUsdc(await chain.GetUsdcBalanceAsync(account.Address))}");

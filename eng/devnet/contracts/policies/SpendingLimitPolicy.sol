@@ -91,8 +91,8 @@ contract SpendingLimitPolicy is PolicyBase, IActionPolicyLike {
         return (false, false, 0);
     }
 
-    /// @notice (limit, spent, approved) of a token, as the real ERC20SpendingLimitPolicy's getter, which reverts for a token
-    /// the configuration does not list.
+    /// @notice (limit, spent, approved) of a token, as the real ERC20SpendingLimitPolicy's getter, which reverts
+    /// InvalidTokenAddress for a token its configuration does not list (every listed token has a non-zero limit).
     function getPolicyData(bytes32 id, address multiplexer, address token, address account)
         external
         view
