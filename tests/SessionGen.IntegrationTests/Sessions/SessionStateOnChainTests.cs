@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Threading.Tasks;
 using SessionGen.Accounts;
 using SessionGen.IntegrationTests.Devnet;
+using SessionGen.IntegrationTests.Scenarios;
 using SessionGen.Protocol;
 using SessionGen.Sessions;
 using SessionGen.Signing;
@@ -13,10 +14,17 @@ using static SessionGen.IntegrationTests.Sessions.OnChainSessions;
 
 namespace SessionGen.IntegrationTests.Sessions;
 
+/// <summary>On the fixture devnet (legacy module, the project's policies).</summary>
+public sealed class FixtureSessionStateOnChainTests(DevnetFixture fixture) : SessionStateOnChainTests(fixture.Chain), IClassFixture<DevnetFixture>;
+
+/// <summary>On the upstream contracts (current module and policies; the opt-in suite, eng/upstream.sh).</summary>
+[Trait("Category", "Upstream")]
+public sealed class UpstreamSessionStateOnChainTests(UpstreamDevnetFixture fixture) : SessionStateOnChainTests(fixture.Chain), IClassFixture<UpstreamDevnetFixture>;
+
 /// <summary>A session's state read back from the chain, and a restarted app that refuses what the chain would refuse.</summary>
-public sealed class SessionStateOnChainTests(DevnetFixture fixture) : IClassFixture<DevnetFixture>
+public abstract class SessionStateOnChainTests(SessionGen.Devnet.Devnet chain)
 {
-    private readonly SessionGen.Devnet.Devnet _chain = fixture.Chain;
+    private readonly SessionGen.Devnet.Devnet _chain = chain;
 
     [Fact]
     public async Task After_a_restart_the_guard_refuses_the_transfer_over_the_limit_with_the_spent_amount_read_from_the_chain()
@@ -96,7 +104,7 @@ public sealed class SessionStateOnChainTests(DevnetFixture fixture) : IClassFixt
 
         // The same permission id asked with another token on the same action: the chain has no limit for it.
         var otherToken = Address.Parse("0x00000000000000000000000000000000000dead1");
-        var wider = SingleKeySession(_chain, sessionKey.Address, session.UserOpPolicies.ToArray(), new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit([new TokenLimit(_chain.Contracts.Usdc, 100 * Usdc), new TokenLimit(otherToken, 5)], _chain.SmartSessions.Policies)));
+        var wider = new Session(session.SessionValidator, session.SessionValidatorInitData.Span, session.Salt, session.UserOpPolicies, ERC7739Data.None, [new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit([new TokenLimit(_chain.Contracts.Usdc, 100 * Usdc), new TokenLimit(otherToken, 5)], _chain.SmartSessions.Policies))]);
         var widerState = await account.ReadSessionStateAsync(wider);
         Assert.Equal(BigInteger.Zero, widerState.Limits.Single(l => l.Token == otherToken).Limit);
 
@@ -122,11 +130,14 @@ public sealed class SessionStateOnChainTests(DevnetFixture fixture) : IClassFixt
         var now = await _chain.GetChainTimeAsync();
         var until = now.AddDays(7);
         var after = now.AddMinutes(-1);
-        var session = SingleKeySession(
-            _chain,
-            sessionKey,
+        // OwnableValidator's init data: what both the fixture's and the upstream session validator read.
+        var session = new Session(
+            _chain.Contracts.SessionKeyValidator,
+            SessionValidatorInitData.Ownable(1, sessionKey),
+            Bytes32.Zero,
             [Policies.TimeFrame(until, after, policies), Policies.UsageLimit(uses, policies)],
-            new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies)));
+            ERC7739Data.None,
+            [new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies))]);
         return (session, new TimeFrameState(policies.TimeFrame, null, (ulong)until.ToUnixTimeSeconds(), (ulong)after.ToUnixTimeSeconds()));
     }
 }
