@@ -96,12 +96,13 @@ public sealed partial class Devnet : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var directory = DevnetTools.Locate(options.DevnetDirectory);
         await DevnetTools.EnsureInstalledAsync(directory, options.InstallToolsIfMissing, cancellationToken);
+        var upstream = UpstreamArtifacts.For(options); // before anvil: a bad path fails fast
         var compiled = DevnetTools.CompileAsync(directory, cancellationToken);
         var anvil = await AnvilProcess.StartAsync(DevnetTools.AnvilPath(directory), options.Accounts, options.StartTimeout, cancellationToken);
         try
         {
             var rpcUrl = new Uri($"http://127.0.0.1:{anvil.Port.ToString(CultureInfo.InvariantCulture)}");
-            return await DeployAsync(anvil, directory, rpcUrl, anvil.PrivateKeys, compiled, options, clock, cancellationToken);
+            return await DeployAsync(anvil, directory, rpcUrl, anvil.PrivateKeys, compiled, upstream, options, clock, cancellationToken);
         }
         catch
         {
@@ -131,10 +132,11 @@ public sealed partial class Devnet : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var directory = DevnetTools.Locate(options.DevnetDirectory);
         await DevnetTools.EnsureInstalledAsync(directory, options.InstallToolsIfMissing, cancellationToken);
-        return await DeployAsync(null, directory, rpcUrl, fundedPrivateKeys, DevnetTools.CompileAsync(directory, cancellationToken), options, clock, cancellationToken);
+        var upstream = UpstreamArtifacts.For(options);
+        return await DeployAsync(null, directory, rpcUrl, fundedPrivateKeys, DevnetTools.CompileAsync(directory, cancellationToken), upstream, options, clock, cancellationToken);
     }
 
-    private static async Task<Devnet> DeployAsync(AnvilProcess? anvil, string directory, Uri rpcUrl, IReadOnlyList<string> privateKeys, Task<string> compiled, DevnetOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    private static async Task<Devnet> DeployAsync(AnvilProcess? anvil, string directory, Uri rpcUrl, IReadOnlyList<string> privateKeys, Task<string> compiled, UpstreamArtifacts? upstream, DevnetOptions options, Stopwatch clock, CancellationToken cancellationToken)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var rpc = new RpcClient(rpcUrl, http);
@@ -145,7 +147,6 @@ public sealed partial class Devnet : IAsyncDisposable
             var chainId = (ulong)(await rpc.SendRequestAsync<HexBigInteger>("eth_chainId")).Value;
             devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout) { _devnetDirectory = directory };
             devnet._artifacts = DevnetArtifacts.Load(await compiled);
-            var upstream = options.UpstreamContracts is { } upstreamPath ? UpstreamArtifacts.Load(upstreamPath) : null;
             devnet.Upstream = upstream?.Build;
             devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, devnet._artifacts, upstream, cancellationToken);
             devnet.StartupTime = clock.Elapsed;

@@ -32,6 +32,9 @@ internal sealed class UpstreamArtifacts
             ? entry
             : throw new KeyNotFoundException($"The upstream contracts file has no contract '{contract}' (have: {string.Join(", ", _contracts.Keys)}).");
 
+    /// <summary>The upstream contracts the options name, or null for the fixture devnet.</summary>
+    public static UpstreamArtifacts? For(DevnetOptions options) => options.UpstreamContracts is { } path ? Load(path) : null;
+
     public static UpstreamArtifacts Load(string path)
     {
         if (!File.Exists(path))

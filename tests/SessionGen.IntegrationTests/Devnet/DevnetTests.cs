@@ -28,6 +28,26 @@ public sealed class DevnetTests(DevnetFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_fixture_devnet_speaks_the_legacy_protocol_with_every_policy_in_place()
+    {
+        var deployment = _chain.SmartSessions;
+        Assert.Null(_chain.Upstream);
+        Assert.Equal(SessionGen.Protocol.SmartSessionVersion.Legacy, deployment.Version);
+        Assert.Equal(_chain.Contracts.UniActionPolicy, deployment.Policies.UniversalAction);
+        Assert.False(deployment.Policies.UniversalAction.IsZero);
+        Assert.True((await _chain.GetCodeAsync(deployment.Policies.UniversalAction)).Length > 0);
+    }
+
+    [Fact]
+    public async Task A_missing_upstream_contracts_file_fails_the_start_and_names_the_file()
+    {
+        var missing = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "no-such-upstream-contracts.json");
+        var error = await Assert.ThrowsAsync<System.IO.FileNotFoundException>(() => SessionGen.Devnet.Devnet.StartAsync(new DevnetOptions { UpstreamContracts = missing }));
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("eng/upstream.sh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fixed_addresses_are_the_canonical_ones()
     {
         Assert.Equal(Address.Parse("0x0000000071727De22E5E9d8BAf0edAc6f37da032"), _chain.Contracts.EntryPoint);

@@ -91,16 +91,16 @@ contract SpendingLimitPolicy is PolicyBase, IActionPolicyLike {
         return (false, false, 0);
     }
 
-    /// @notice (limit, spent, approved) of a token, as the real ERC20SpendingLimitPolicy's getter, which reverts for a token
-    /// it has no limit for. This policy counts approvals as spent, so approved is always 0.
+    /// @notice (limit, spent, approved) of a token, as the real ERC20SpendingLimitPolicy's getter, which reverts
+    /// InvalidTokenAddress for a token its configuration does not list (every listed token has a non-zero limit).
     function getPolicyData(bytes32 id, address multiplexer, address token, address account)
         external
         view
         returns (uint256 spendingLimit, uint256 alreadySpent, uint256 approvedAmount)
     {
-        TokenAllowance memory allowance = allowances[id][multiplexer][token][account];
-        if (allowance.limit == 0) revert InvalidToken(token);
-        return (allowance.limit, allowance.spent, 0);
+        TokenBudget memory budget = budgets[id][multiplexer][token][account];
+        if (token == address(0) || budget.limit == 0) revert InvalidTokenAddress(token);
+        return (budget.limit, budget.spent, budget.approved);
     }
 
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {
