@@ -11,6 +11,10 @@ public sealed record LocalBundlerOptions
     /// <summary>The shortest wait between two bundles (alto's <c>--min-bundle-interval</c>; default 100 ms, alto's own).</summary>
     public TimeSpan MinBundleInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The longest wait between two bundles (alto's <c>--max-bundle-interval</c>; default 1 s, alto's own).</summary>
-    public TimeSpan MaxBundleInterval { get; init; } = TimeSpan.FromMilliseconds(1000);
+    /// <summary>
+    /// The longest wait between two bundles (alto's <c>--max-bundle-interval</c>). Default 100 ms, a fixed interval: alto's
+    /// own default (1 s) lets the interval grow by 10 ms per operation bundled in the last minute, so on a devnet an
+    /// operation's latency would depend on how many ran before it.
+    /// </summary>
+    public TimeSpan MaxBundleInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 }

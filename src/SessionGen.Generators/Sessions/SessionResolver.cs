@@ -43,7 +43,7 @@ internal static class SessionResolver
         var matchedRules = new HashSet<ParamRuleDeclaration>();
         var bindings = new Dictionary<ContractReference, ContractBindingModel?>();
         var contractParameters = ContractParameterNames(declaration.Actions.Select(a => a.Contract).OfType<ContractReference>().Distinct(), sessionTypeName);
-        var boundValues = new Dictionary<string, BoundValueSpec>(StringComparer.Ordinal);
+        var boundValues = new Dictionary<string, (int Order, BoundValueSpec Spec)>(StringComparer.Ordinal);
 
         foreach (var action in declaration.Actions)
         {
@@ -165,7 +165,7 @@ internal static class SessionResolver
 
         var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(SessionPolicyPlanner.ForValueTransfer(transfer.ValueLimit, transfer.MaxUses)) : null;
         return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry,
-            boundValues.Values.ToImmutableArray().ToEquatableArray()), findings.ToImmutable());
+            boundValues.Values.OrderBy(b => b.Order).Select(b => b.Spec).ToImmutableArray().ToEquatableArray()), findings.ToImmutable());
     }
 
     /// <summary>What the plan says about the action: ETH left unbounded on a payable function (209), approvals and outputs to any address (211, 212).</summary>
@@ -176,7 +176,8 @@ internal static class SessionResolver
             return; // any call on purpose: SESSGEN205 already asks for a review
         }
 
-        if (function.IsPayable && !SessionPolicyPlanner.BoundsNativeValue(plan))
+        // An action with no limit at all is SESSGEN203's (its ETH is part of "without bound"); 209 is for a limit that misses the ETH.
+        if (function.IsPayable && !SessionPolicyPlanner.BoundsNativeValue(plan) && plan.Any(policy => policy.Kind != PolicyKind.Sudo))
         {
             findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.PayableWithoutValueLimit, action.AttributeLocation, action.Function)));
         }
@@ -198,7 +199,7 @@ internal static class SessionResolver
     /// rule's type; null with SESSGEN120 when the name cannot be that.
     /// </summary>
     private static string? Bind(ParamRuleDeclaration rule, string bind, string abiType, IReadOnlyDictionary<ContractReference, string> contractParameters,
-        Dictionary<string, BoundValueSpec> boundValues, ImmutableArray<SessionFinding>.Builder findings)
+        Dictionary<string, (int Order, BoundValueSpec Spec)> boundValues, ImmutableArray<SessionFinding>.Builder findings)
     {
         string? Fail(string problem)
         {
@@ -239,10 +240,10 @@ internal static class SessionResolver
         var name = SyntaxFacts.GetKeywordKind(bind) != SyntaxKind.None ? "@" + bind : bind;
         if (boundValues.TryGetValue(bind, out var earlier))
         {
-            return earlier.Type == type ? earlier.ParameterName : Fail("binds '" + bind + "' as " + abiType + ", but another rule binds it as another type; use two names");
+            return earlier.Spec.Type == type ? earlier.Spec.ParameterName : Fail("binds '" + bind + "' as " + abiType + ", but another rule binds it as another type; use two names");
         }
 
-        boundValues[bind] = new BoundValueSpec(name, type, isAccount);
+        boundValues[bind] = (boundValues.Count, new BoundValueSpec(name, type, isAccount)); // CreateSession parameters in first-use order
         return name;
     }
 

@@ -449,11 +449,11 @@ public sealed partial class SessionGuard
 
             foreach (var policy in action.Policies)
             {
-                Policy(index, call, selector, action.Action, new LimitKey(action.Action.Id, policy.Policy, 0, default), policy);
+                Policy(index, call, selector, new LimitKey(action.Action.Id, policy.Policy, 0, default), policy);
             }
         }
 
-        private void Policy(int index, Call call, Selector selector, ActionData action, LimitKey key, SessionPolicy policy)
+        private void Policy(int index, Call call, Selector selector, LimitKey key, SessionPolicy policy)
         {
             switch (policy)
             {
@@ -470,7 +470,7 @@ public sealed partial class SessionGuard
                     Spending(index, call, selector, key with { Token = call.Target }, spending);
                     break;
                 case UniActionPolicy uni:
-                    UniAction(index, call, action, key, uni);
+                    UniAction(index, call, key, uni);
                     break;
                 case UncheckedPolicy @unchecked:
                     Unchecked(@unchecked, index);
@@ -524,7 +524,7 @@ public sealed partial class SessionGuard
             Add(key, amount, index, c => $"{verb} of {amount} (smallest units) of token {call.Target} would bring the session's total to {c.Total}, over its limit of {c.Limit}", policy.Policy, policy.LimitOf(call.Target));
         }
 
-        private void UniAction(int index, Call call, ActionData action, LimitKey key, UniActionPolicy policy)
+        private void UniAction(int index, Call call, LimitKey key, UniActionPolicy policy)
         {
             var config = policy.Config;
             if (call.Value > config.ValueLimitPerUse)
@@ -545,13 +545,13 @@ public sealed partial class SessionGuard
                 var reference = SessionPolicyDecoder.Word(rule.Reference.ToArray(), 0);
                 if (!Holds(rule.Condition, param, reference))
                 {
-                    throw Refuse(SessionRule.ParamRuleViolated, index, SessionRefusalText.RuleBroken(guard.Session, action, policy, r, param), policy.Policy, requested: param);
+                    throw Refuse(SessionRule.ParamRuleViolated, index, SessionRefusalText.RuleBroken(guard.Session, call, policy, r, param), policy.Policy, requested: param);
                 }
 
                 if (rule.IsLimited)
                 {
                     var ruleIndex = r;
-                    Add(key with { Rule = r }, param, index, c => SessionRefusalText.LimitExceeded(guard.Session, action, policy, ruleIndex, param, c.Total, c.Limit), policy.Policy);
+                    Add(key with { Rule = r }, param, index, c => SessionRefusalText.LimitExceeded(guard.Session, call, policy, ruleIndex, param, c.Total, c.Limit), policy.Policy);
                 }
             }
         }

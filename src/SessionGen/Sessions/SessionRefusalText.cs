@@ -11,30 +11,30 @@ namespace SessionGen.Sessions;
 internal static class SessionRefusalText
 {
     /// <summary>A call whose parameter breaks rule <paramref name="ruleIndex"/> of <paramref name="policy"/>.</summary>
-    public static string RuleBroken(Session session, ActionData action, UniActionPolicy policy, int ruleIndex, BigInteger value)
+    public static string RuleBroken(Session session, Call call, UniActionPolicy policy, int ruleIndex, BigInteger value)
     {
         var rule = policy.Config.Rules[ruleIndex];
-        var (name, type, labels, unit) = Parameter(session, action, policy.Config, rule);
+        var (name, type, labels, unit) = Parameter(session, call, policy.Config, rule);
         var reference = SessionPolicyDecoder.Word(rule.Reference.ToArray(), 0);
         var typeText = type is null ? string.Empty : $" ({type})";
         return $"its {name}{typeText} is {SessionWording.Word(value, type, labels, unit)}, but the session requires {name} {SessionWording.Condition(rule.Condition, reference, type, labels, unit)} (rule {ruleIndex} of UniActionPolicy {policy.Policy})";
     }
 
     /// <summary>A call whose parameter would take cumulative rule <paramref name="ruleIndex"/> of <paramref name="policy"/> over its limit.</summary>
-    public static string LimitExceeded(Session session, ActionData action, UniActionPolicy policy, int ruleIndex, BigInteger value, BigInteger total, BigInteger limit)
+    public static string LimitExceeded(Session session, Call call, UniActionPolicy policy, int ruleIndex, BigInteger value, BigInteger total, BigInteger limit)
     {
         var rule = policy.Config.Rules[ruleIndex];
-        var (name, type, labels, unit) = Parameter(session, action, policy.Config, rule);
+        var (name, type, labels, unit) = Parameter(session, call, policy.Config, rule);
         return $"its {name} of {SessionWording.Word(value, type, labels, unit)} would bring the session's total of {name} to {SessionWording.Word(total, type, labels, unit)}, over its limit of {SessionWording.Word(limit, type, labels, unit)} (rule {ruleIndex} of UniActionPolicy {policy.Policy})";
     }
 
-    private static (string Name, string? Type, SessionLabels? Labels, AddressLabel? Unit) Parameter(Session session, ActionData action, UniActionConfig config, ParamRule rule)
+    /// <summary>The rule's parameter as the labels of the called function name it (a fallback action's calls may have none).</summary>
+    private static (string Name, string? Type, SessionLabels? Labels, AddressLabel? Unit) Parameter(Session session, Call call, UniActionConfig config, ParamRule rule)
     {
         var labels = session.Labels;
-        var data = action;
-        var function = labels?.Of(data.ActionTarget, data.ActionTargetSelector);
+        var function = call.Selector is { } selector ? labels?.Of(call.Target, selector) : null;
         var parameter = function?.At(rule.Offset);
-        var unit = SessionWording.UnitOf(parameter, function, config, data.ActionTarget, labels);
+        var unit = SessionWording.UnitOf(parameter, function, config, call.Target, labels);
         return (SessionWording.Parameter(parameter, rule.Offset), parameter?.AbiType, labels, unit);
     }
 }

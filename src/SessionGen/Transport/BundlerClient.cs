@@ -38,13 +38,16 @@ public sealed class BundlerClient
     public Address EntryPoint { get; }
 
     /// <summary>
-    /// The first wait between two requests for the receipt (default 10 ms); each later wait is half as long again, up to
-    /// <see cref="MaxReceiptPollInterval"/>. The receipt is asked for at once after sending.
+    /// How often the receipt is asked for while it is due (default 10 ms, for the first <see cref="ReceiptDueWithin"/>);
+    /// it is asked for at once after sending. After that, each wait is half as long again, up to <see cref="MaxReceiptPollInterval"/>.
     /// </summary>
     public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>The longest wait between two requests for the receipt (default 250 ms, about a local bundler's bundling interval).</summary>
-    public TimeSpan MaxReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long the receipt is polled for at <see cref="ReceiptPollInterval"/> (default 2 s: a bundler's bundling interval and a block or two).</summary>
+    public TimeSpan ReceiptDueWithin { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between two requests for a late receipt (default 1 s).</summary>
+    public TimeSpan MaxReceiptPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long to wait for the receipt before <see cref="UserOperationOutcomeUnknownException"/>.</summary>
     public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(2);
@@ -79,7 +82,7 @@ public sealed class BundlerClient
         JObject receipt;
         try
         {
-            receipt = await JsonRpc.PollAsync<JObject>(Rpc, "eth_getUserOperationReceipt", userOpHash.ToString(), ReceiptPollInterval, ReceiptTimeout, $"user operation {userOpHash}", cancellationToken, MaxReceiptPollInterval)
+            receipt = await JsonRpc.PollAsync<JObject>(Rpc, "eth_getUserOperationReceipt", userOpHash.ToString(), ReceiptPollInterval, ReceiptTimeout, $"user operation {userOpHash}", cancellationToken, MaxReceiptPollInterval, ReceiptDueWithin)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or RpcClientUnknownException or RpcResponseException)

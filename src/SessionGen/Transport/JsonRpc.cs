@@ -51,17 +51,21 @@ public static class JsonRpc
     }
 
     /// <summary>
-    /// Asks <paramref name="method"/> until it answers non-null (a receipt): at once, then after waits that grow from
-    /// <paramref name="interval"/> by half each time up to <paramref name="maxInterval"/> (an answer that is there at
-    /// once costs no wait; one that takes a bundling interval costs a few requests, not hundreds).
+    /// Asks <paramref name="method"/> until it answers non-null (a receipt): at once, then every <paramref name="interval"/>
+    /// while the answer is due (the first <paramref name="fastFor"/>: a devnet mines at once, a bundler bundles within its
+    /// interval), then after waits that grow by half each time up to <paramref name="maxInterval"/> (an operation stuck in a
+    /// mempool costs a few requests a second, not a hundred).
     /// </summary>
     /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/>; the message names <paramref name="what"/>.</exception>
-    internal static async Task<T> PollAsync<T>(IClient rpc, string method, object parameter, TimeSpan interval, TimeSpan timeout, string what, CancellationToken cancellationToken, TimeSpan? maxInterval = null)
+    internal static async Task<T> PollAsync<T>(
+        IClient rpc, string method, object parameter, TimeSpan interval, TimeSpan timeout, string what, CancellationToken cancellationToken,
+        TimeSpan? maxInterval = null, TimeSpan? fastFor = null)
         where T : class
     {
         var clock = Stopwatch.StartNew();
         var wait = interval;
         var longest = maxInterval ?? interval;
+        var fast = fastFor ?? TimeSpan.MaxValue;
         while (true)
         {
             var answer = await RequestAsync<T?>(rpc, method, cancellationToken, parameter).ConfigureAwait(false);
@@ -76,7 +80,10 @@ public static class JsonRpc
             }
 
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-            wait = TimeSpan.FromTicks(Math.Min(longest.Ticks, wait.Ticks * 3 / 2));
+            if (clock.Elapsed > fast)
+            {
+                wait = TimeSpan.FromTicks(Math.Min(longest.Ticks, Math.Max(wait.Ticks + 1, wait.Ticks * 3 / 2)));
+            }
         }
     }
 
