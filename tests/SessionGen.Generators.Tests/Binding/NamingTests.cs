@@ -29,4 +29,41 @@ public class NamingTests
 
         Assert.Contains(expected, run.GeneratedSources.Single().SourceText.ToString());
     }
+
+    [Fact]
+    public void Names_of_480_characters_bind_and_compile_even_where_the_binding_derives_longer_names()
+    {
+        var name = "f" + new string('x', 479);
+        var many = string.Join(",", Enumerable.Range(0, 40).Select(i => $$"""{"name":"p{{i}}","type":"uint256[2][]"}"""));
+        var json = $$"""
+            [{"type":"function","name":"{{name}}","inputs":[{{many}}],"outputs":[{"name":"{{name}}","type":"uint8"},{"name":"b","type":"bytes"}],"stateMutability":"view"},
+             {"type":"function","name":"{{name}}","inputs":[{"name":"{{name}}","type":"tuple[]","components":[{"name":"{{name}}","type":"tuple","components":[{"name":"{{name}}","type":"string"}]}]}],"outputs":[],"stateMutability":"view"},
+             {"type":"error","name":"{{name}}","inputs":[{"name":"{{name}}","type":"uint8"}]},
+             {"type":"event","name":"{{name}}","anonymous":false,"inputs":[{"name":"{{name}}","type":"uint8","indexed":true}]}]
+            """;
+
+        var run = BindingHarness.Run("Long", "Long.json", json).AssertNoGeneratorCrash().AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
+
+        Assert.Contains("_0x", run.GeneratedSources.Single().SourceText.ToString()); // the 40-parameter overload's suffix is its selector
+    }
+
+    [Theory]
+    [InlineData("function")]
+    [InlineData("parameter")]
+    public void Longer_names_are_refused_on_the_name_in_the_ABI_with_SESSGEN009(string where)
+    {
+        var name = "f" + new string('x', 480);
+        var entry = where == "function"
+            ? $$"""{"type":"function","name":"{{name}}","inputs":[],"outputs":[],"stateMutability":"view"}"""
+            : $$"""{"type":"function","name":"g","inputs":[{"name":"{{name}}","type":"uint8"}],"outputs":[],"stateMutability":"view"}""";
+        var json = "[" + entry + """,{"type":"function","name":"ok","inputs":[],"outputs":[],"stateMutability":"view"}]""";
+
+        var run = BindingHarness.Run("Long", "Long.json", json).AssertNoGeneratorCrash().AssertCompiles(allowWarnings: false);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SESSGEN009", diagnostic.Id);
+        Assert.EndsWith("abis/Long.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal('"' + name + '"', json.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Contains(" Ok(", run.GeneratedSources.Single().SourceText.ToString());
+    }
 }
