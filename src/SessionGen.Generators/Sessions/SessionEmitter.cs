@@ -134,7 +134,16 @@ internal static class SessionEmitter
             EmitPolicies(w, ValuePolicies(transfer.ValueLimit, transfer.MaxUses, hasOtherPolicies: false));
         }
 
-        w.Line("    });");
+        if (spec.PermitPaymaster)
+        {
+            w.Line("    },");
+            w.Line("    permitERC4337Paymaster: true);");
+        }
+        else
+        {
+            w.Line("    });");
+        }
+
         w.Close();
     }
 
@@ -406,7 +415,8 @@ internal static class SessionEmitter
         }
 
         var expiry = spec.Expiry is { } e ? "valid for " + Duration(e.DurationMinutes) : "with no expiry";
-        return $"Permits {Escape(string.Join(", ", actions))}; {expiry}.";
+        var paymaster = spec.PermitPaymaster ? "; a paymaster may pay its gas" : string.Empty;
+        return $"Permits {Escape(string.Join(", ", actions))}; {expiry}{paymaster}.";
     }
 
     private static string Duration(long minutes)

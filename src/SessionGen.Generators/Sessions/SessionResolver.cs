@@ -158,7 +158,7 @@ internal static class SessionResolver
         }
 
         var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(transfer.ValueLimit, transfer.MaxUses, transfer.Sudo) : null;
-        return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry), findings.ToImmutable());
+        return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry, declaration.PermitPaymaster), findings.ToImmutable());
     }
 
     private static AbiFunctionModel? ResolveFunction(string function, ContractReference contract, ContractAbiModel abi, LocationInfo? location, ImmutableArray<SessionFinding>.Builder findings)

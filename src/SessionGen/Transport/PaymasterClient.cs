@@ -17,8 +17,9 @@ namespace SessionGen.Transport;
 /// then fills every operation's paymaster fields before it is signed.
 /// </summary>
 /// <remarks>
-/// A sponsored session operation must be allowed to use a paymaster: sessions of the current SmartSession module carry
-/// <c>permitERC4337Paymaster</c> (the <c>[SessionPaymaster]</c> attribute sets it).
+/// A sponsored session operation must be allowed to use a paymaster: on the current SmartSession module its session
+/// carries <c>permitERC4337Paymaster</c> (declare the session with <c>[SessionPaymaster]</c>). The legacy module does not
+/// look at paymasters.
 /// </remarks>
 public sealed class PaymasterClient
 {

@@ -12,12 +12,14 @@ namespace SessionGen.Generators.Sessions.Model;
 /// <param name="Actions">The permitted functions.</param>
 /// <param name="ValueTransfer">The native value-transfer action, when declared.</param>
 /// <param name="Expiry">The time frame, when declared.</param>
+/// <param name="PermitPaymaster">Whether <c>[SessionPaymaster]</c> lets a paymaster pay (<c>permitERC4337Paymaster</c>).</param>
 internal sealed record SessionSpec(
     TypeHierarchy Type,
     EquatableArray<ContractSpec> Contracts,
     EquatableArray<ActionSpec> Actions,
     ValueTransferSpec? ValueTransfer,
-    ExpiryDeclaration? Expiry);
+    ExpiryDeclaration? Expiry,
+    bool PermitPaymaster = false);
 
 /// <summary>A contract of the session.</summary>
 /// <param name="FullyQualifiedName">The binding class's <c>global::</c> name.</param>
