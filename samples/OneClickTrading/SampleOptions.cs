@@ -3,8 +3,10 @@ using System.Globalization;
 namespace OneClickTrading;
 
 /// <summary>The sample's command line.</summary>
-internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? RpcUrl, string? FunderKey, bool Help)
+internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? RpcUrl, string? FunderKey, bool Help, string? KeyFile = null)
 {
+    /// <summary>Outside the repository: the user's local application data.</summary>
+    public static readonly string DefaultKeyFile = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "SessionGen", "OneClickTrading", "session-key.json");
     /// <summary>The value of <c>--bundler</c> that starts the local alto bundler.</summary>
     public const string LocalBundler = "local";
 
@@ -34,6 +36,9 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
           --rpc <url>         use this node instead of starting one: an anvil (or a node that answers anvil_setCode)
                               you started yourself; the sample deploys its contracts there and leaves the node running
           --funder-key <hex>  with --rpc: a funded key on that node that deploys and pays for the operations
+          --key-file <path>   the session key's encrypted keystore (default: SessionGen/OneClickTrading/session-key.json
+                              under the local application data folder): loaded when it
+                              exists, else a new key is saved there; password from ONECLICK_KEY_PASSWORD
           --bundler <url|local>
                               send the operations through an ERC-4337 bundler (eth_sendUserOperation, gas from
                               eth_estimateUserOperationGas) instead of calling handleOps from a funded key;
@@ -53,6 +58,7 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
         var amount = 25m;
         Uri? rpcUrl = null;
         string? funderKey = null;
+        var keyFile = DefaultKeyFile;
         string? bundler = null;
         Uri? paymaster = null;
         ChainPreset? chain = null;
@@ -77,6 +83,9 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
                     break;
                 case "--funder-key":
                     funderKey = ParseValue(args, ref i, s => SessionGen.Hex.TryDecode(s, out var key) && key.Length == 32 ? s : throw new FormatException());
+                    break;
+                case "--key-file":
+                    keyFile = ParseValue(args, ref i, s => s.Length > 0 ? s : throw new FormatException());
                     break;
                 case "--transfers":
                     transfers = ParseValue(args, ref i, int.Parse);
@@ -114,7 +123,7 @@ internal sealed record SampleOptions(int Transfers, decimal AmountUsdc, Uri? Rpc
             throw new ArgumentException($"--chain {chain.Name} needs --rpc <url> and --funder-key <hex> for that network, and --bundler <url> (a bundler serving it; \"local\" is the devnet's).");
         }
 
-        return new SampleOptions(transfers, amount, rpcUrl, funderKey, Help: false) { Bundler = bundler, Paymaster = paymaster, Chain = chain };
+        return new SampleOptions(transfers, amount, rpcUrl, funderKey, Help: false, keyFile) { Bundler = bundler, Paymaster = paymaster, Chain = chain };
     }
 
     private static Uri HttpUrl(string text) =>

@@ -11,13 +11,15 @@ namespace SessionGen.Devnet;
 public sealed partial class Devnet
 {
     /// <summary>
-    /// The legacy SmartSession deployment on this devnet: its module, the devnet's session validator in the
-    /// OwnableValidator role (it reads OwnableValidator's init data as well as a single 20-byte key) and the devnet's
-    /// policies, whose time-frame policy reads 12-byte (uint48, uint48) init data. There is no UniActionPolicy on the
-    /// devnet: <see cref="PolicyAddresses.UniversalAction"/> is the zero address.
+    /// The SmartSession deployment on this devnet. Fixture (the default): the legacy module
+    /// (<see cref="SmartSessionVersion.Legacy"/>), the devnet's session validator in the OwnableValidator role (it reads
+    /// OwnableValidator's init data as well as a single 20-byte key) and the devnet's policies, which behave as the
+    /// upstream ones. Upstream (<see cref="DevnetOptions.UpstreamContracts"/>): the current module
+    /// (<see cref="SmartSessionVersion.Current"/>), OwnableValidator and the upstream policies at their real addresses,
+    /// i.e. <see cref="SmartSessionDeployment.Current"/>. Either way the time-frame policy reads 12-byte (uint48, uint48) init data.
     /// </summary>
     public SmartSessionDeployment SmartSessions => new(
-        SmartSessionVersion.Legacy,
+        Upstream is null ? SmartSessionVersion.Legacy : SmartSessionVersion.Current,
         Contracts.SmartSession,
         Contracts.SessionKeyValidator,
         new PolicyAddresses(
@@ -26,7 +28,7 @@ public sealed partial class Devnet
             UsageLimit: Contracts.UsageLimitPolicy,
             ValueLimit: Contracts.ValueLimitPolicy,
             ERC20SpendingLimit: Contracts.SpendingLimitPolicy,
-            UniversalAction: Address.Zero,
+            UniversalAction: Contracts.UniActionPolicy,
             TimeFrameLayout: TimeFrameLayout.PackedUInt48));
 
     /// <summary>

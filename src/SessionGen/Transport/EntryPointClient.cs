@@ -91,11 +91,7 @@ public sealed partial class EntryPointClient
         ToUInt256(await CallAsync(EntryPoint, EntryPointV07.EncodeGetNonce(sender, key)).ConfigureAwait(false));
 
     /// <summary><c>eth_call</c> at the latest block. A revert throws <see cref="RpcResponseException"/>; use <see cref="TryCallAsync(Address, ReadOnlyMemory{byte}, Address?)"/> to get its data.</summary>
-    public async Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data)
-    {
-        var input = new CallInput { To = to.ToString(), Data = Hex.Encode(data.Span) };
-        return Hex.Decode(await RequestAsync<string>("eth_call", CancellationToken.None, input, BlockParameter.CreateLatest()).ConfigureAwait(false));
-    }
+    public Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data) => Abi.ContractReads.CallAsync(Rpc, to, data);
 
     /// <summary><c>eth_call</c> that returns the revert as a decoded error instead of throwing.</summary>
     /// <returns>The output, or the revert (null output) with its decoded error (null when the revert carried no data).</returns>

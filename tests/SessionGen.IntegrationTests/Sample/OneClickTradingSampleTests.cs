@@ -14,7 +14,19 @@ public class OneClickTradingSampleTests
     {
         Assert.True(File.Exists(SampleAssembly), $"The sample was not built: {SampleAssembly}");
 
-        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--transfers", "2", "--amount", "40").EnsureSuccess("the sample");
+        var keyFile = Path.Combine(Path.GetTempPath(), $"sessiongen-sample-key-{System.Guid.NewGuid():N}.json");
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--transfers", "3", "--amount", "40", "--key-file", keyFile).EnsureSuccess("the sample");
+        var again = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--transfers", "0", "--key-file", keyFile).EnsureSuccess("the sample, second run");
+        File.Delete(keyFile);
+
+        Assert.Contains("saved to the encrypted keystore", run.Output);
+        Assert.Contains("loaded from the encrypted keystore", again.Output);
+        Assert.Contains("transfer 3 is not covered by the enabled session (SpendingLimitExceeded): the app would ask the owner for a new session", run.Output);
+        Assert.Contains("token " + "0x", run.Output);
+        Assert.Contains("used 80000000 of 100000000, 20000000 left", run.Output);
+        Assert.Contains("\"type\":\"erc20-token-allowance\"", run.Output);
+        Assert.Contains("\"allowanceAmount\":\"0x5f5e100\"", run.Output);
+        Assert.Contains("\"type\":\"expiry\"", run.Output);
 
         Assert.Contains("at most 100 USDC in total", run.Output);
         Assert.Contains("session enabled on chain: True", run.Output);
