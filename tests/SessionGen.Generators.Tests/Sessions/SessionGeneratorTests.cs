@@ -151,10 +151,11 @@ public sealed class SessionGeneratorTests
         var sessionKey = Address.Parse("0x1111111111111111111111111111111111111111");
         var now = new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
 
-        var session = (Session)Method(type, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, default(Bytes32), null])!;
+        var salt = Bytes32.Parse("0x" + new string('5', 64)); // explicit: a default salt is derived from the content, flag included
+        var session = (Session)Method(type, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, salt, null])!;
 
         Assert.Equal(sponsored, session.PermitERC4337Paymaster);
-        var plain = (Session)Method(Run(UsdcTrading).EmitAndLoad().GetType("Demo.UsdcTrading")!, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, default(Bytes32), null])!;
+        var plain = (Session)Method(Run(UsdcTrading).EmitAndLoad().GetType("Demo.UsdcTrading")!, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, salt, null])!;
         Assert.Equal(plain.PermissionId, session.PermissionId);
         Assert.Equal(plain.Actions, session.Actions);
         Assert.Equal(plain.UserOpPolicies, session.UserOpPolicies);
