@@ -31,9 +31,12 @@ public sealed partial class Devnet
             UniversalAction: Contracts.UniActionPolicy,
             TimeFrameLayout: TimeFrameLayout.PackedUInt48));
 
-    /// <summary>An <see cref="EntryPointClient"/> on this devnet whose <c>handleOps</c> transactions are paid by a dev key (default <see cref="Keys"/>[0]).</summary>
-    public EntryPointClient CreateEntryPointClient(DevKey? bundler = null) =>
-        new(_rpc, ChainId, PrivateKeySigner.FromPrivateKey((bundler ?? Keys[0]).PrivateKey), Contracts.EntryPoint);
+    /// <summary>
+    /// An <see cref="EntryPointClient"/> on this devnet whose <c>handleOps</c> transactions are paid by a dev key (default
+    /// <see cref="Keys"/>[0]); with <paramref name="paymaster"/>, the operations' gas is sponsored by that ERC-7677 service.
+    /// </summary>
+    public EntryPointClient CreateEntryPointClient(DevKey? bundler = null, PaymasterClient? paymaster = null) =>
+        new(_rpc, ChainId, PrivateKeySigner.FromPrivateKey((bundler ?? Keys[0]).PrivateKey), Contracts.EntryPoint) { Paymaster = paymaster };
 
     /// <summary>How a reference account (MSA) for <paramref name="owner"/> is created on this devnet: its factory, bootstrap, owner validator and SmartSession.</summary>
     public ReferenceAccountSetup GetAccountSetup(Address owner, Bytes32 salt = default) =>
