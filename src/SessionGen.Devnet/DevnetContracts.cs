@@ -21,7 +21,10 @@ public sealed record DevnetContracts
     /// <summary>The MSA bootstrap (<c>initMSA</c>) used in account init code (CREATE(factory, 2)).</summary>
     public required Address AccountBootstrap { get; init; }
 
-    /// <summary>ECDSA owner validator (ERC-7579 type 1): <c>onInstall(abi.encode(owner))</c>; user ops eth_sign, ERC-1271 raw hash.</summary>
+    /// <summary>
+    /// Threshold ECDSA owner validator (ERC-7579 types 1 and 7) behaving as Rhinestone's OwnableValidator:
+    /// <c>onInstall(abi.encode(uint256 threshold, address[] owners))</c>, owners sorted; user ops eth_sign, ERC-1271 raw hash.
+    /// </summary>
     public required Address OwnerValidator { get; init; }
 
     /// <summary>Single-key ECDSA session validator (type 7): init data <c>abi.encodePacked(address key)</c>; raw hash.</summary>
@@ -44,4 +47,31 @@ public sealed record DevnetContracts
 
     /// <summary>"USD Coin (test)" (USDC), 6 decimals; <c>mint(address,uint256)</c> is open to anyone.</summary>
     public required Address Usdc { get; init; }
+
+    /// <summary>The Safe 1.4.1 singleton (modulekit 0.5.9 bytecode).</summary>
+    public required Address SafeSingleton { get; init; }
+
+    /// <summary>SafeProxyFactory 1.4.1.</summary>
+    public required Address SafeProxyFactory { get; init; }
+
+    /// <summary>Rhinestone's Safe7579 adapter 1.0.0.</summary>
+    public required Address Safe7579 { get; init; }
+
+    /// <summary>The Safe7579Launchpad 1.0.0 (entry point v0.7, no registry).</summary>
+    public required Address Safe7579Launchpad { get; init; }
+
+    /// <summary>The Nexus 1.0.1 implementation.</summary>
+    public required Address NexusImplementation { get; init; }
+
+    /// <summary>The NexusBootstrap 1.0.0 (<c>initNexus</c>).</summary>
+    public required Address NexusBootstrap { get; init; }
+
+    /// <summary>The NexusAccountFactory for <see cref="NexusImplementation"/>.</summary>
+    public Address NexusFactory { get; init; }
+
+    /// <summary>The Kernel 0.3.1 implementation.</summary>
+    public required Address KernelImplementation { get; init; }
+
+    /// <summary>The KernelFactory for <see cref="KernelImplementation"/>.</summary>
+    public Address KernelFactory { get; init; }
 }

@@ -44,6 +44,20 @@ internal static class DevnetDeployer
 
         Task<Address> Deploy(string contract) => Create2(Bytes32.Zero, artifacts.Creation(contract));
 
+        // modulekit's creation bytecode of the other account kinds, with its constructor arguments (ABI words) appended.
+        Task<Address> DeployPrecompile(string name, params Address[] arguments)
+        {
+            var code = artifacts.Precompile(name);
+            var withArguments = new byte[code.Length + (32 * arguments.Length)];
+            code.CopyTo(withArguments, 0);
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i].WriteTo(withArguments.AsSpan(code.Length + (32 * i) + 12));
+            }
+
+            return Create2(Bytes32.Zero, withArguments);
+        }
+
         var entryPoint = await Create2(EntryPointSalt, artifacts.EntryPointCreation);
         if (entryPoint != DevnetAddresses.EntryPointV07)
         {
@@ -74,6 +88,19 @@ internal static class DevnetDeployer
             ValueLimitPolicy = await Deploy("ValueLimitPolicy"),
             SudoPolicy = await Deploy("SudoPolicy"),
             Usdc = await Deploy("TestUsdc"),
+            SafeSingleton = await DeployPrecompile("SAFE_SINGLETON_BYTECODE"),
+            SafeProxyFactory = await DeployPrecompile("SAFE_PROXY_FACTORY_BYTECODE"),
+            Safe7579 = await DeployPrecompile("SAFE7579_BYTECODE"),
+            // No registry: the launchpad would make every Safe trust attesters at it.
+            Safe7579Launchpad = await DeployPrecompile("SAFE7579_LAUNCHPAD_BYTECODE", entryPoint, Address.Zero),
+            NexusImplementation = await DeployPrecompile("NEXUS_BYTECODE", entryPoint),
+            NexusBootstrap = await DeployPrecompile("NEXUS_BOOTSTRAP_BYTECODE"),
+            KernelImplementation = await DeployPrecompile("KERNEL_BYTECODE", entryPoint),
+        };
+        contracts = contracts with
+        {
+            NexusFactory = await DeployPrecompile("NEXUS_ACCOUNT_FACTORY_BYTECODE", contracts.NexusImplementation, devnet.Keys[0].Address),
+            KernelFactory = await DeployPrecompile("KERNEL_FACTORY_BYTECODE", contracts.KernelImplementation),
         };
 
         foreach (var hash in pending)
@@ -93,6 +120,15 @@ internal static class DevnetDeployer
                      (nameof(contracts.AccountImplementation), contracts.AccountImplementation),
                      (nameof(contracts.AccountBootstrap), contracts.AccountBootstrap),
                      (nameof(contracts.Usdc), contracts.Usdc),
+                     (nameof(contracts.SafeSingleton), contracts.SafeSingleton),
+                     (nameof(contracts.SafeProxyFactory), contracts.SafeProxyFactory),
+                     (nameof(contracts.Safe7579), contracts.Safe7579),
+                     (nameof(contracts.Safe7579Launchpad), contracts.Safe7579Launchpad),
+                     (nameof(contracts.NexusImplementation), contracts.NexusImplementation),
+                     (nameof(contracts.NexusBootstrap), contracts.NexusBootstrap),
+                     (nameof(contracts.NexusFactory), contracts.NexusFactory),
+                     (nameof(contracts.KernelImplementation), contracts.KernelImplementation),
+                     (nameof(contracts.KernelFactory), contracts.KernelFactory),
                  })
         {
             if ((await devnet.GetCodeAsync(address)).Length == 0)

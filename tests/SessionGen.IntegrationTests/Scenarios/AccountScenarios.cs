@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Threading.Tasks;
+using SessionGen.Accounts;
+using SessionGen.IntegrationTests.Sessions;
+using SessionGen.Protocol;
+using SessionGen.Signing;
+using SessionGen.Transport;
+using Xunit;
+
+namespace SessionGen.IntegrationTests.Scenarios;
+
+/// <summary>
+/// THE scenario table: each row is one thing a user does with a smart account and sessions, run on every account kind
+/// (<see cref="AccountScenarioTable"/>) and on any deployment flavour (<see cref="ScenarioDeployment"/>). A row asserts
+/// what must hold and returns what the chain said, so that runs on different flavours can be compared.
+/// </summary>
+public static class AccountScenarios
+{
+    private const long Usdc = 1_000_000; // 6 decimals
+
+    /// <summary>The rows, by name.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<ScenarioRun, Task<string>>> Rows = new Dictionary<string, Func<ScenarioRun, Task<string>>>
+    {
+        ["create with SmartSession, enableSessions, USE transfers"] = CreateEnableUseAsync,
+        ["install SmartSession on a deployed account, then use"] = InstallLaterAsync,
+        ["ENABLE mode on a deployed account"] = EnableModeAsync,
+        ["over the limit: refused by the chain"] = OverTheLimitAsync,
+        ["another function: refused by the chain"] = AnotherFunctionAsync,
+        ["expired: refused by the chain"] = ExpiredAsync,
+        ["revoked: refused by the chain"] = RevokedAsync,
+        ["uninstall SmartSession: refused by the chain"] = UninstalledAsync,
+    };
+
+    /// <summary>xunit MemberData: the row names.</summary>
+    public static TheoryData<string> Names => new(Rows.Keys);
+
+    private static async Task<string> CreateEnableUseAsync(ScenarioRun run)
+    {
+        var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
+        var use = await account.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey);
+
+        Assert.True(use.Success);
+        Assert.Equal(new BigInteger(10 * Usdc), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
+        run.UseGas = use.ActualGasUsed;
+        return "transferred";
+    }
+
+    private static async Task<string> InstallLaterAsync(ScenarioRun run)
+    {
+        var account = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: false);
+        await run.Chain.MintTestTokenAsync(run.Deployment.Token, account.Address, 1_000 * Usdc);
+        var deploy = await account.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner);
+        Assert.True(deploy.Success);
+        Assert.False(await account.IsSmartSessionInstalledAsync());
+
+        var install = await account.InstallSmartSessionAsync(run.Owner, gas: Gas);
+        Assert.True(install.Success);
+        Assert.True(await account.IsSmartSessionInstalledAsync());
+
+        var (session, sessionKey) = run.Session(100 * Usdc);
+        Assert.True((await account.EnableSessionAsync(session, run.Owner, Gas)).Success);
+        Assert.True((await account.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey)).Success);
+        Assert.Equal(new BigInteger((10 * Usdc) + 1), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
+        return "installed; transferred";
+    }
+
+    private static async Task<string> EnableModeAsync(ScenarioRun run)
+    {
+        var account = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: true);
+        await run.Chain.MintTestTokenAsync(run.Deployment.Token, account.Address, 1_000 * Usdc);
+        Assert.True((await account.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner)).Success);
+        var (session, sessionKey) = run.Session(100 * Usdc);
+
+        var approval = await account.SignEnableSessionAsync(session, run.Owner);
+        var enableAndUse = await account.ExecuteAsync(approval, [Transfer(run, 10 * Usdc)], sessionKey, EnableModeGas);
+
+        Assert.True(enableAndUse.Success);
+        Assert.True(await account.IsPermissionEnabledAsync(session.PermissionId));
+        Assert.True((await account.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey)).Success);
+        Assert.Equal(new BigInteger((20 * Usdc) + 1), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
+        return "enabled and transferred";
+    }
+
+    private static async Task<string> OverTheLimitAsync(ScenarioRun run)
+    {
+        var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
+        Assert.True((await account.ExecuteAsync(session, Transfer(run, 60 * Usdc), sessionKey)).Success);
+
+        var refused = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, Transfer(run, 50 * Usdc), sessionKey));
+        Assert.Equal(new BigInteger(60 * Usdc), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
+        return Describe(refused);
+    }
+
+    private static async Task<string> AnotherFunctionAsync(ScenarioRun run)
+    {
+        var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
+
+        var refused = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, Erc20.Approve(run.Deployment.Token, run.Recipient, 1), sessionKey));
+        return Describe(refused);
+    }
+
+    private static async Task<string> ExpiredAsync(ScenarioRun run)
+    {
+        var now = await run.Chain.GetChainTimeAsync();
+        var timeFrame = Policies.TimeFrame(now.AddMinutes(10), now.AddMinutes(-1), run.Deployment.SmartSessions.Policies);
+        var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc, timeFrame);
+        Assert.True((await account.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey)).Success);
+
+        await run.Chain.IncreaseTimeAsync(TimeSpan.FromMinutes(11));
+        var refused = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, Transfer(run, 10 * Usdc), sessionKey));
+        return Describe(refused);
+    }
+
+    private static async Task<string> RevokedAsync(ScenarioRun run)
+    {
+        var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
+        Assert.True((await account.RemoveSessionAsync(session.PermissionId, run.Owner)).Success);
+        Assert.False(await account.IsPermissionEnabledAsync(session.PermissionId));
+
+        var refused = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, Transfer(run, 10 * Usdc), sessionKey));
+        return Describe(refused);
+    }
+
+    private static async Task<string> UninstalledAsync(ScenarioRun run)
+    {
+        var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
+        Assert.True((await account.UninstallSmartSessionAsync(run.Owner, Gas)).Success);
+        Assert.False(await account.IsSmartSessionInstalledAsync());
+
+        var refused = await Assert.ThrowsAsync<UserOperationRejectedException>(() => SendUncheckedAsync(account, session, Transfer(run, 10 * Usdc), sessionKey));
+        return Describe(refused);
+    }
+
+    // Enabling sessions needs more call gas than the default (DESIGN §5.1); ENABLE mode more verification gas.
+    private static readonly UserOperationGas Gas = UserOperationGas.Default with { CallGasLimit = 2_000_000 };
+    private static readonly UserOperationGas EnableModeGas = UserOperationGas.Default with { VerificationGasLimit = 3_000_000 };
+
+    private static Call Transfer(ScenarioRun run, long amount) => Erc20.Transfer(run.Deployment.Token, run.Recipient, amount);
+
+    private static async Task<UserOperationReceipt> SendUncheckedAsync(SmartAccount account, Session session, Call call, IAsyncSigner sessionKey) =>
+        await account.EntryPoint.SendAsync(await account.BuildUncheckedSessionOperationAsync(session, [call], sessionKey, null, 0, default));
+
+    /// <summary>What the EntryPoint said: "FailedOpWithRevert AA23 reverted: PolicyViolation" or "FailedOp AA22 expired or not due".</summary>
+    private static string Describe(UserOperationRejectedException refused)
+    {
+        var error = refused.Error;
+        var reason = error.Arguments.Count > 1 ? error.Arguments[1].Trim('"') : string.Empty;
+        return error.Inner is null ? $"{error.Name} {reason}" : $"{error.Name} {reason}: {error.Root.Name}";
+    }
+}
+
+/// <summary>One row on one account kind: the deployment, a fresh owner and salt, and what the row measured.</summary>
+public sealed class ScenarioRun(ScenarioDeployment deployment, ScenarioAccountKind kind, string row) : IDisposable
+{
+    public ScenarioDeployment Deployment { get; } = deployment;
+
+    public ScenarioAccountKind Kind { get; } = kind;
+
+    public SessionGen.Devnet.Devnet Chain => Deployment.Chain;
+
+    public PrivateKeySigner Owner { get; } = PrivateKeySigner.Generate();
+
+    public Bytes32 Salt { get; } = Keccak256.Hash($"{kind}/{row}");
+
+    /// <summary>Who the row's transfers go to (one per row: the chain is shared by the rows of a kind).</summary>
+    public Address Recipient { get; } = new(Keccak256.Hash($"recipient/{kind}/{row}").ToArray().AsSpan(0, 20));
+
+    /// <summary>The <c>UserOperationEvent.actualGasUsed</c> of a USE-mode transfer, when the row measured one.</summary>
+    public BigInteger? UseGas { get; set; }
+
+    private readonly List<PrivateKeySigner> _keys = [];
+
+    /// <summary>A session for a new key: transfer of the token to anyone, at most <paramref name="limit"/>, with optional user-op policies.</summary>
+    public (Session Session, PrivateKeySigner Key) Session(long limit, params PolicyData[] userOpPolicies)
+    {
+        var key = PrivateKeySigner.Generate();
+        _keys.Add(key);
+        var (validator, initData) = Deployment.SessionValidatorFor(key.Address);
+        var action = new ActionData(Deployment.Token, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(Deployment.Token, limit, Deployment.SmartSessions.Policies));
+        return (new Session(validator, initData, Bytes32.Zero, userOpPolicies, ERC7739Data.None, [action]), key);
+    }
+
+    /// <summary>A new account holding 1,000 tokens, SmartSession installed at creation, a session enabled by the owner (which deploys it).</summary>
+    public async Task<(SmartAccount Account, Session Session, PrivateKeySigner Key)> AccountWithSessionAsync(long limit, params PolicyData[] userOpPolicies)
+    {
+        var account = await Deployment.CreateAccountAsync(Kind, Owner.Address, Salt, installSmartSession: true);
+        await Chain.MintTestTokenAsync(Deployment.Token, account.Address, 1_000 * 1_000_000);
+        Assert.False(await account.IsDeployedAsync());
+        var (session, key) = Session(limit, userOpPolicies);
+
+        var enable = await account.EnableSessionAsync(session, Owner, UserOperationGas.Default with { CallGasLimit = 2_000_000 });
+
+        Assert.True(enable.Success);
+        Assert.True(await account.IsDeployedAsync());
+        Assert.True(await account.IsSmartSessionInstalledAsync());
+        Assert.True(await account.IsPermissionEnabledAsync(session.PermissionId));
+        return (account, session, key);
+    }
+
+    public void Dispose()
+    {
+        Owner.Dispose();
+        foreach (var key in _keys)
+        {
+            key.Dispose();
+        }
+    }
+}
