@@ -67,11 +67,11 @@ public sealed record DevnetContracts
     public required Address NexusBootstrap { get; init; }
 
     /// <summary>The NexusAccountFactory for <see cref="NexusImplementation"/>.</summary>
-    public Address NexusFactory { get; init; }
+    public required Address NexusFactory { get; init; }
 
     /// <summary>The Kernel 0.3.1 implementation.</summary>
     public required Address KernelImplementation { get; init; }
 
     /// <summary>The KernelFactory for <see cref="KernelImplementation"/>.</summary>
-    public Address KernelFactory { get; init; }
+    public required Address KernelFactory { get; init; }
 }

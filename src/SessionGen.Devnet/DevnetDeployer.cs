@@ -72,6 +72,8 @@ internal static class DevnetDeployer
             pending.Add(await devnet.SendWithoutWaitingAsync(factory, DevnetCalldata.NoArguments(FactoryInit), gas: 15_000_000));
         }
 
+        var nexusImplementation = await DeployPrecompile("NEXUS_BYTECODE", entryPoint);
+        var kernelImplementation = await DeployPrecompile("KERNEL_BYTECODE", entryPoint);
         var contracts = new DevnetContracts
         {
             EntryPoint = entryPoint,
@@ -93,14 +95,11 @@ internal static class DevnetDeployer
             Safe7579 = await DeployPrecompile("SAFE7579_BYTECODE"),
             // No registry: the launchpad would make every Safe trust attesters at it.
             Safe7579Launchpad = await DeployPrecompile("SAFE7579_LAUNCHPAD_BYTECODE", entryPoint, Address.Zero),
-            NexusImplementation = await DeployPrecompile("NEXUS_BYTECODE", entryPoint),
+            NexusImplementation = nexusImplementation,
             NexusBootstrap = await DeployPrecompile("NEXUS_BOOTSTRAP_BYTECODE"),
-            KernelImplementation = await DeployPrecompile("KERNEL_BYTECODE", entryPoint),
-        };
-        contracts = contracts with
-        {
-            NexusFactory = await DeployPrecompile("NEXUS_ACCOUNT_FACTORY_BYTECODE", contracts.NexusImplementation, devnet.Keys[0].Address),
-            KernelFactory = await DeployPrecompile("KERNEL_FACTORY_BYTECODE", contracts.KernelImplementation),
+            NexusFactory = await DeployPrecompile("NEXUS_ACCOUNT_FACTORY_BYTECODE", nexusImplementation, devnet.Keys[0].Address),
+            KernelImplementation = kernelImplementation,
+            KernelFactory = await DeployPrecompile("KERNEL_FACTORY_BYTECODE", kernelImplementation),
         };
 
         foreach (var hash in pending)

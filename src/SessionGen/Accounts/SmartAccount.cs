@@ -90,7 +90,8 @@ public sealed class SmartAccount
     }
 
     /// <summary>
-    /// An account that is already deployed, driven through its owner validator (nothing is sent or read here).
+    /// An account that is already deployed, driven through its owner validator (nothing is sent or read here; an operation
+    /// on an address without code throws <see cref="InvalidOperationException"/> before anything is signed).
     /// </summary>
     /// <param name="entryPoint">The transport.</param>
     /// <param name="address">The deployed account.</param>
@@ -102,7 +103,7 @@ public sealed class SmartAccount
         ArgumentNullException.ThrowIfNull(entryPoint);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(smartSessions);
-        return new SmartAccount(entryPoint, kind, address, ownerValidator, smartSessions, null) { _knownDeployed = 1 };
+        return new SmartAccount(entryPoint, kind, address, ownerValidator, smartSessions, null);
     }
 
     /// <summary>Whether the account has code on chain.</summary>

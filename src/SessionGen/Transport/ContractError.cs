@@ -16,7 +16,8 @@ namespace SessionGen.Transport;
 /// </summary>
 public sealed class ContractError
 {
-    // Signatures of the errors worth naming (EntryPoint v0.7, Solidity built-ins, SmartSession both generations).
+    // Signatures of the errors worth naming (EntryPoint v0.7, Solidity built-ins, SmartSession both generations, the
+    // account kinds' own refusals).
     private static readonly string[] KnownSignatures =
     [
         "Error(string)",
@@ -49,6 +50,11 @@ public sealed class ContractError
         "UnsupportedPolicy(address)",
         "UnsupportedSmartSessionMode(uint8)",
         "ForbiddenValidationData()",
+        "ExecutionFailed()",               // Safe7579: a validator call through the Safe failed (its reason is not passed on)
+        "ValidatorNotInstalled(address)",  // Nexus
+        "InvalidModule(address)",          // MSA
+        "InvalidValidator()",              // Kernel
+        "InvalidSignature()",              // OwnableValidator: fewer signatures than its threshold
     ];
 
     private static readonly Dictionary<Selector, (string Name, string[] Types)> Known = KnownSignatures.ToDictionary(

@@ -19,7 +19,7 @@ public sealed class DevnetTests(DevnetFixture fixture, ITestOutputHelper output)
         output.WriteLine($"startup {_chain.StartupTime.TotalMilliseconds:0} ms, rpc {_chain.RpcUrl}");
         var contracts = _chain.Contracts;
         var all = typeof(DevnetContracts).GetProperties().Select(p => (p.Name, (Address)p.GetValue(contracts)!)).ToArray();
-        Assert.Equal(14, all.Length);
+        Assert.Equal(23, all.Length);
         Assert.Equal(all.Length, all.Select(c => c.Item2).Distinct().Count());
         foreach (var (name, address) in all)
         {

@@ -17,7 +17,7 @@ public abstract class AccountScenarioTable(ScenarioDeployment deployment, Scenar
     {
         using var run = new ScenarioRun(deployment, kind, row);
         var outcome = await AccountScenarios.Rows[row](run);
-        output.WriteLine($"| {deployment.Flavour} | {kind} | {row} | {outcome} | {run.UseGas?.ToString() ?? string.Empty} |");
+        output.WriteLine($"| {deployment.Flavour} | {kind} | {row} | {outcome} | {run.UseGas} |");
     }
 }
 

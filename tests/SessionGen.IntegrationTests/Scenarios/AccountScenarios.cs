@@ -26,12 +26,22 @@ public static class AccountScenarios
     {
         ["create with SmartSession, enableSessions, USE transfers"] = CreateEnableUseAsync,
         ["install SmartSession on a deployed account, then use"] = InstallLaterAsync,
+        ["attach to a deployed account, enable, use"] = AttachAsync,
         ["ENABLE mode on a deployed account"] = EnableModeAsync,
         ["over the limit: refused by the chain"] = OverTheLimitAsync,
         ["another function: refused by the chain"] = AnotherFunctionAsync,
         ["expired: refused by the chain"] = ExpiredAsync,
         ["revoked: refused by the chain"] = RevokedAsync,
         ["uninstall SmartSession: refused by the chain"] = UninstalledAsync,
+    };
+
+    /// <summary>The kinds as an attached account knows them: layout only, no factory.</summary>
+    private static readonly IReadOnlyDictionary<ScenarioAccountKind, UserOperations.AccountKind> LayoutOnly = new Dictionary<ScenarioAccountKind, UserOperations.AccountKind>
+    {
+        [ScenarioAccountKind.Msa] = UserOperations.AccountKind.Erc7579Reference,
+        [ScenarioAccountKind.Safe7579] = UserOperations.AccountKind.Safe7579,
+        [ScenarioAccountKind.Nexus] = UserOperations.AccountKind.Nexus,
+        [ScenarioAccountKind.Kernel] = UserOperations.AccountKind.Kernel,
     };
 
     /// <summary>xunit MemberData: the row names.</summary>
@@ -44,7 +54,7 @@ public static class AccountScenarios
 
         Assert.True(use.Success);
         Assert.Equal(new BigInteger(10 * Usdc), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
-        run.UseGas = use.ActualGasUsed;
+        run.UseGas = $"{use.ActualGasUsed} (tx {use.TransactionGasUsed})";
         return "transferred";
     }
 
@@ -65,6 +75,24 @@ public static class AccountScenarios
         Assert.True((await account.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey)).Success);
         Assert.Equal(new BigInteger((10 * Usdc) + 1), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
         return "installed; transferred";
+    }
+
+    private static async Task<string> AttachAsync(ScenarioRun run)
+    {
+        var created = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: true);
+        await run.Chain.MintTestTokenAsync(run.Deployment.Token, created.Address, 1_000 * Usdc);
+        var stranger = SmartAccount.Attach(created.EntryPoint, run.Recipient, LayoutOnly[run.Kind], created.OwnerValidator, run.Deployment.SmartSessions);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => stranger.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner));
+        Assert.True((await created.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner)).Success);
+
+        // Another process knows only the address, the kind's layout and the owner validator.
+        var attached = SmartAccount.Attach(run.Chain.CreateEntryPointClient(), created.Address, LayoutOnly[run.Kind], created.OwnerValidator, run.Deployment.SmartSessions);
+        Assert.True(await attached.IsSmartSessionInstalledAsync());
+        var (session, sessionKey) = run.Session(100 * Usdc);
+        Assert.True((await attached.EnableSessionAsync(session, run.Owner, Gas)).Success);
+        Assert.True((await attached.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey)).Success);
+        Assert.Equal(new BigInteger((10 * Usdc) + 1), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
+        return "attached; transferred";
     }
 
     private static async Task<string> EnableModeAsync(ScenarioRun run)
@@ -169,7 +197,7 @@ public sealed class ScenarioRun(ScenarioDeployment deployment, ScenarioAccountKi
     public Address Recipient { get; } = new(Keccak256.Hash($"recipient/{kind}/{row}").ToArray().AsSpan(0, 20));
 
     /// <summary>The <c>UserOperationEvent.actualGasUsed</c> of a USE-mode transfer, when the row measured one.</summary>
-    public BigInteger? UseGas { get; set; }
+    public string? UseGas { get; set; }
 
     private readonly List<PrivateKeySigner> _keys = [];
 
