@@ -77,6 +77,12 @@ public sealed class Safe7579AccountKind : AccountKind
     public override byte[] FormatErc1271Signature(Address validator, ReadOnlySpan<byte> signature) =>
         Erc7579ReferenceAccountKind.ValidatorPrefixed(validator, signature);
 
+    /// <summary>
+    /// False: during its first operation the Safe's singleton is still the launchpad, which has no <c>isValidSignature</c>,
+    /// so an ENABLE-mode approval cannot be checked (the chain refuses it with <c>AA23 reverted</c>).
+    /// </summary>
+    public override bool ChecksErc1271WhileDeploying => false;
+
     /// <inheritdoc/>
     public override AccountFactoryCall GetFactoryCall(AccountCreation creation)
     {

@@ -257,11 +257,22 @@ public sealed class SmartAccount
     /// <exception cref="SessionScopeException">A call lies outside the session (checked before anything is signed).</exception>
     /// <exception cref="UserOperationRejectedException">The chain refused it (e.g. a stale approval: <c>InvalidEnableSignature</c>).</exception>
     /// <exception cref="UserOperationFailedException">A call reverted.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The account is not deployed and its kind cannot check the owner's approval in the operation that deploys it
+    /// (<see cref="AccountKind.ChecksErc1271WhileDeploying"/>); nothing was signed.
+    /// </exception>
     public async Task<UserOperationReceipt> ExecuteAsync(EnableSession approval, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(approval);
         ArgumentNullException.ThrowIfNull(sessionKey);
         var callData = EncodeExecute(calls);
+        if (!Kind.ChecksErc1271WhileDeploying && !await IsDeployedAsync().ConfigureAwait(false))
+        {
+            throw new InvalidOperationException(
+                $"The {Kind.Name} {Address} is not deployed, and while its first operation runs it cannot check the owner's approval (ERC-1271): " +
+                "deploy it first with an owner operation (e.g. EnableSessionAsync, which needs no approval), then use ENABLE mode. Nothing was signed or sent.");
+        }
+
         using var reservation = await ReserveAsync(approval.SessionToEnable, calls, cancellationToken).ConfigureAwait(false);
         return await SendReservedAsync(
             reservation,

@@ -152,6 +152,13 @@ public abstract class AccountKind
     /// </summary>
     public virtual byte[] EncodeDeployingCallData(AccountCreation creation, byte[] callData) => callData;
 
+    /// <summary>
+    /// Whether the account answers <c>isValidSignature</c> (ERC-1271) during the operation that deploys it — which an
+    /// ENABLE-mode session operation on an undeployed account needs (the SmartSession module checks the owner's approval
+    /// through it). True for most kinds; a Safe is still its launchpad then.
+    /// </summary>
+    public virtual bool ChecksErc1271WhileDeploying => true;
+
     /// <summary>The account kind's name.</summary>
     public override string ToString() => Name;
 

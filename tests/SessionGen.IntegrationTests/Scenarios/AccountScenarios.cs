@@ -28,6 +28,7 @@ public static class AccountScenarios
         ["install SmartSession on a deployed account, then use"] = InstallLaterAsync,
         ["attach to a deployed account, enable, use"] = AttachAsync,
         ["ENABLE mode on a deployed account"] = EnableModeAsync,
+        ["ENABLE mode deploys the account"] = EnableModeDeploysAsync,
         ["over the limit: refused by the chain"] = OverTheLimitAsync,
         ["another function: refused by the chain"] = AnotherFunctionAsync,
         ["expired: refused by the chain"] = ExpiredAsync,
@@ -110,6 +111,28 @@ public static class AccountScenarios
         Assert.True((await account.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey)).Success);
         Assert.Equal(new BigInteger((20 * Usdc) + 1), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
         return "enabled and transferred";
+    }
+
+    private static async Task<string> EnableModeDeploysAsync(ScenarioRun run)
+    {
+        var account = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: true);
+        await run.Chain.MintTestTokenAsync(run.Deployment.Token, account.Address, 1_000 * Usdc);
+        var (session, sessionKey) = run.Session(100 * Usdc);
+        var approval = await account.SignEnableSessionAsync(session, run.Owner);
+
+        if (!account.Kind.ChecksErc1271WhileDeploying)
+        {
+            // A Safe is its launchpad during that operation: the runtime says so before the session key signs.
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => account.ExecuteAsync(approval, [Transfer(run, 10 * Usdc)], sessionKey, EnableModeGas));
+            Assert.Contains("Nothing was signed or sent", refused.Message, StringComparison.Ordinal);
+            Assert.False(await account.IsDeployedAsync());
+            return "refused before signing: deploy first";
+        }
+
+        var enableAndUse = await account.ExecuteAsync(approval, [Transfer(run, 10 * Usdc)], sessionKey, EnableModeGas);
+        Assert.True(enableAndUse.Success);
+        Assert.Equal(new BigInteger(10 * Usdc), await run.Chain.GetTokenBalanceAsync(run.Deployment.Token, run.Recipient));
+        return "deployed, enabled and transferred";
     }
 
     private static async Task<string> OverTheLimitAsync(ScenarioRun run)
