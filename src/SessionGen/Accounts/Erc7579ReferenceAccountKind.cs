@@ -34,16 +34,10 @@ public sealed class Erc7579ReferenceAccountKind : AccountKind
     public override string Name => "ERC-7579 reference account (MSA)";
 
     /// <inheritdoc/>
-    public override BigInteger GetNonceKey(Address validator, uint lane) =>
-        (new BigInteger(validator.ToArray(), isUnsigned: true, isBigEndian: true) << 32) | lane;
+    public override BigInteger GetNonceKey(Address validator, uint lane) => ValidatorFirstKey(validator, lane);
 
     /// <inheritdoc/>
-    public override Address GetValidator(BigInteger nonce)
-    {
-        Span<byte> key = stackalloc byte[24];
-        KeyToBytes(nonce, key);
-        return new Address(key[..Address.Length]);
-    }
+    public override Address GetValidator(BigInteger nonce) => ValidatorFirst(nonce);
 
     /// <inheritdoc/>
     public override byte[] FormatErc1271Signature(Address validator, ReadOnlySpan<byte> signature) =>
@@ -66,14 +60,5 @@ public sealed class Erc7579ReferenceAccountKind : AccountKind
         var factory = _factory ?? throw NoFactory();
         var initData = ReferenceAccountFactory.EncodeAccountInitData(_bootstrap, creation.AllValidators);
         return ReadAddressWord(await chain.CallAsync(factory, ReferenceAccountFactory.EncodeGetAddress(creation.Salt, initData)).ConfigureAwait(false), factory);
-    }
-
-    /// <summary><c>validator ‖ signature</c>: the account reads the validator from the first 20 bytes and passes the rest on.</summary>
-    internal static byte[] ValidatorPrefixed(Address validator, ReadOnlySpan<byte> signature)
-    {
-        var result = new byte[Address.Length + signature.Length];
-        validator.WriteTo(result);
-        signature.CopyTo(result.AsSpan(Address.Length));
-        return result;
     }
 }

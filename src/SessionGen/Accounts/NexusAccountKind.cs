@@ -66,7 +66,7 @@ public sealed class NexusAccountKind : AccountKind
 
     /// <inheritdoc/>
     public override byte[] FormatErc1271Signature(Address validator, ReadOnlySpan<byte> signature) =>
-        Erc7579ReferenceAccountKind.ValidatorPrefixed(validator, signature);
+        ValidatorPrefixed(validator, signature);
 
     /// <inheritdoc/>
     public override AccountFactoryCall GetFactoryCall(AccountCreation creation)

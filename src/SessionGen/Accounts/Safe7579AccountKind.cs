@@ -62,20 +62,14 @@ public sealed class Safe7579AccountKind : AccountKind
     public override string Name => "Safe 1.4.1 + Safe7579";
 
     /// <inheritdoc/>
-    public override BigInteger GetNonceKey(Address validator, uint lane) =>
-        (new BigInteger(validator.ToArray(), isUnsigned: true, isBigEndian: true) << 32) | lane;
+    public override BigInteger GetNonceKey(Address validator, uint lane) => ValidatorFirstKey(validator, lane);
 
     /// <inheritdoc/>
-    public override Address GetValidator(BigInteger nonce)
-    {
-        Span<byte> key = stackalloc byte[24];
-        KeyToBytes(nonce, key);
-        return new Address(key[..Address.Length]);
-    }
+    public override Address GetValidator(BigInteger nonce) => ValidatorFirst(nonce);
 
     /// <inheritdoc/>
     public override byte[] FormatErc1271Signature(Address validator, ReadOnlySpan<byte> signature) =>
-        Erc7579ReferenceAccountKind.ValidatorPrefixed(validator, signature);
+        ValidatorPrefixed(validator, signature);
 
     /// <summary>
     /// False: during its first operation the Safe's singleton is still the launchpad, which has no <c>isValidSignature</c>,
@@ -144,21 +138,11 @@ public sealed class Safe7579AccountKind : AccountKind
     {
         ArgumentNullException.ThrowIfNull(creation);
         ArgumentNullException.ThrowIfNull(callData);
-        var (threshold, owners) = SafeOwners(creation);
-        var setupData = EncodeSetupData();
-        var validators = creation.AllValidators;
-        var (singleton, launchpad, adapter) = (_singleton, _launchpad, _adapter);
-        var size = setupData.Length + callData.Length + ReferenceAccountFactory.ConfigsSize(validators) + (owners.Count * AbiSize.Word);
-        return AbiScratch.Encode(SetupSafeSelector, 1, AbiScratch.Bound(size, 12), (ref AbiWriter w) =>
+        var setup = GetSetup(creation);
+        return AbiScratch.Encode(SetupSafeSelector, 1, AbiScratch.Bound(setup.Size + callData.Length, 12), (ref AbiWriter w) =>
         {
             var data = w.BeginDynamicTuple(8 * AbiSize.Word);
-            data.WriteAddress(singleton);
-            WriteAddresses(ref data, owners);
-            data.WriteUInt64((ulong)threshold);
-            data.WriteAddress(launchpad);
-            data.WriteBytes(setupData);
-            data.WriteAddress(adapter);
-            ReferenceAccountFactory.WriteConfigs(ref data, validators);
+            setup.Write(ref data);
             data.WriteBytes(callData);
             w.End(data);
         });
@@ -171,21 +155,8 @@ public sealed class Safe7579AccountKind : AccountKind
     public Bytes32 GetInitHash(AccountCreation creation)
     {
         ArgumentNullException.ThrowIfNull(creation);
-        var (threshold, owners) = SafeOwners(creation);
-        var setupData = EncodeSetupData();
-        var validators = creation.AllValidators;
-        var (singleton, launchpad, adapter) = (_singleton, _launchpad, _adapter);
-        var size = setupData.Length + ReferenceAccountFactory.ConfigsSize(validators) + (owners.Count * AbiSize.Word);
-        return Keccak256.Hash(AbiScratch.Encode(null, 7, AbiScratch.Bound(size, 10), (ref AbiWriter w) =>
-        {
-            w.WriteAddress(singleton);
-            WriteAddresses(ref w, owners);
-            w.WriteUInt64((ulong)threshold);
-            w.WriteAddress(launchpad);
-            w.WriteBytes(setupData);
-            w.WriteAddress(adapter);
-            ReferenceAccountFactory.WriteConfigs(ref w, validators);
-        }));
+        var setup = GetSetup(creation);
+        return Keccak256.Hash(AbiScratch.Encode(null, 7, AbiScratch.Bound(setup.Size, 10), setup.Write));
     }
 
     private byte[] EncodeInitializer(AccountCreation creation)
@@ -197,6 +168,29 @@ public sealed class Safe7579AccountKind : AccountKind
             w.WriteAddress(Address.Zero);
             w.WriteBytes(ReadOnlySpan<byte>.Empty);
         });
+    }
+
+    private Setup GetSetup(AccountCreation creation)
+    {
+        var (threshold, owners) = SafeOwners(creation);
+        return new Setup(_singleton, owners, threshold, _launchpad, EncodeSetupData(), _adapter, creation.AllValidators);
+    }
+
+    /// <summary>The fields of the launchpad's InitData but the last (callData): what its hash covers.</summary>
+    private sealed record Setup(Address Singleton, IReadOnlyList<Address> Owners, int Threshold, Address Launchpad, byte[] SetupData, Address Adapter, IReadOnlyList<ModuleInit> Validators)
+    {
+        public int Size => SetupData.Length + ReferenceAccountFactory.ConfigsSize(Validators) + (Owners.Count * AbiSize.Word);
+
+        public void Write(ref AbiWriter writer)
+        {
+            writer.WriteAddress(Singleton);
+            WriteAddresses(ref writer, Owners);
+            writer.WriteUInt64((ulong)Threshold);
+            writer.WriteAddress(Launchpad);
+            writer.WriteBytes(SetupData);
+            writer.WriteAddress(Adapter);
+            ReferenceAccountFactory.WriteConfigs(ref writer, Validators);
+        }
     }
 
     /// <summary><c>initSafe7579(adapter, [], [], [], [], 0)</c>: no executors, fallbacks, hooks or registry attesters.</summary>

@@ -184,6 +184,30 @@ public abstract class AccountKind
             ? new Address(output.AsSpan(12, Address.Length))
             : throw new InvalidOperationException($"The factory at {factory} answered with {output.Length} bytes (no factory there?).");
 
+    /// <summary>
+    /// The layout the MSA and Safe7579 share: <c>validator ‖ 4 bytes</c>, read back as <c>nonce &gt;&gt; 96</c>; the 4 bytes
+    /// the account ignores make 2^32 lanes.
+    /// </summary>
+    protected static BigInteger ValidatorFirstKey(Address validator, uint lane) =>
+        (new BigInteger(validator.ToArray(), isUnsigned: true, isBigEndian: true) << 32) | lane;
+
+    /// <summary>The validator of a <see cref="ValidatorFirstKey"/> nonce: its top 20 bytes.</summary>
+    protected static Address ValidatorFirst(BigInteger nonce)
+    {
+        Span<byte> key = stackalloc byte[24];
+        KeyToBytes(nonce, key);
+        return new Address(key[..Address.Length]);
+    }
+
+    /// <summary><c>validator ‖ signature</c>: the ERC-1271 format of the MSA, Safe7579 and Nexus (the account reads the validator from the first 20 bytes and passes the rest on).</summary>
+    protected static byte[] ValidatorPrefixed(Address validator, ReadOnlySpan<byte> signature)
+    {
+        var result = new byte[Address.Length + signature.Length];
+        validator.WriteTo(result);
+        signature.CopyTo(result.AsSpan(Address.Length));
+        return result;
+    }
+
     /// <summary>The 24-byte nonce key as a number.</summary>
     protected static BigInteger KeyFromBytes(ReadOnlySpan<byte> key24) => new(key24, isUnsigned: true, isBigEndian: true);
 

@@ -61,8 +61,7 @@ public static class AccountScenarios
 
     private static async Task<string> InstallLaterAsync(ScenarioRun run)
     {
-        var account = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: false);
-        await run.Chain.MintTestTokenAsync(run.Deployment.Token, account.Address, 1_000 * Usdc);
+        var account = await run.NewAccountAsync(installSmartSession: false);
         var deploy = await account.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner);
         Assert.True(deploy.Success);
         Assert.False(await account.IsSmartSessionInstalledAsync());
@@ -80,8 +79,7 @@ public static class AccountScenarios
 
     private static async Task<string> AttachAsync(ScenarioRun run)
     {
-        var created = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: true);
-        await run.Chain.MintTestTokenAsync(run.Deployment.Token, created.Address, 1_000 * Usdc);
+        var created = await run.NewAccountAsync(installSmartSession: true);
         var stranger = SmartAccount.Attach(created.EntryPoint, run.Recipient, LayoutOnly[run.Kind], created.OwnerValidator, run.Deployment.SmartSessions);
         await Assert.ThrowsAsync<InvalidOperationException>(() => stranger.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner));
         Assert.True((await created.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner)).Success);
@@ -98,8 +96,7 @@ public static class AccountScenarios
 
     private static async Task<string> EnableModeAsync(ScenarioRun run)
     {
-        var account = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: true);
-        await run.Chain.MintTestTokenAsync(run.Deployment.Token, account.Address, 1_000 * Usdc);
+        var account = await run.NewAccountAsync(installSmartSession: true);
         Assert.True((await account.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner)).Success);
         var (session, sessionKey) = run.Session(100 * Usdc);
 
@@ -115,8 +112,7 @@ public static class AccountScenarios
 
     private static async Task<string> EnableModeDeploysAsync(ScenarioRun run)
     {
-        var account = await run.Deployment.CreateAccountAsync(run.Kind, run.Owner.Address, run.Salt, installSmartSession: true);
-        await run.Chain.MintTestTokenAsync(run.Deployment.Token, account.Address, 1_000 * Usdc);
+        var account = await run.NewAccountAsync(installSmartSession: true);
         var (session, sessionKey) = run.Session(100 * Usdc);
         var approval = await account.SignEnableSessionAsync(session, run.Owner);
 
@@ -234,11 +230,18 @@ public sealed class ScenarioRun(ScenarioDeployment deployment, ScenarioAccountKi
         return (new Session(validator, initData, Bytes32.Zero, userOpPolicies, ERC7739Data.None, [action]), key);
     }
 
+    /// <summary>A new counterfactual account of the row's kind for <see cref="Owner"/>, holding 1,000 tokens.</summary>
+    public async Task<SmartAccount> NewAccountAsync(bool installSmartSession)
+    {
+        var account = await Deployment.CreateAccountAsync(Kind, Owner.Address, Salt, installSmartSession);
+        await Chain.MintTestTokenAsync(Deployment.Token, account.Address, 1_000 * 1_000_000);
+        return account;
+    }
+
     /// <summary>A new account holding 1,000 tokens, SmartSession installed at creation, a session enabled by the owner (which deploys it).</summary>
     public async Task<(SmartAccount Account, Session Session, PrivateKeySigner Key)> AccountWithSessionAsync(long limit, params PolicyData[] userOpPolicies)
     {
-        var account = await Deployment.CreateAccountAsync(Kind, Owner.Address, Salt, installSmartSession: true);
-        await Chain.MintTestTokenAsync(Deployment.Token, account.Address, 1_000 * 1_000_000);
+        var account = await NewAccountAsync(installSmartSession: true);
         Assert.False(await account.IsDeployedAsync());
         var (session, key) = Session(limit, userOpPolicies);
 
