@@ -28,6 +28,11 @@ if (options.Help)
     return 0;
 }
 
+if (options.Chain is { } preset)
+{
+    return await PublicNetwork.CheckAsync(preset, options);
+}
+
 var clock = Stopwatch.StartNew();
 var bob = Address.Parse("0x00000000000000000000000000000000000b0b00");
 var usdcUnit = new BigInteger(1_000_000);
@@ -44,15 +49,34 @@ Info($"ready in {chain.StartupTime.TotalSeconds:0.0} s at {chain.RpcUrl} (chain 
 var usdc = chain.Contracts.Usdc;
 Info($"USDC {usdc}, SmartSession {chain.Contracts.SmartSession}, EntryPoint {chain.Contracts.EntryPoint}");
 
+EntryPointClient entryPoint;
+switch (options.Bundler)
+{
+    case null:
+        entryPoint = chain.CreateEntryPointClient();
+        Info("operations go to EntryPoint.handleOps directly, paid by a funded dev key");
+        break;
+    case SampleOptions.LocalBundler:
+        var bundler = await chain.StartBundlerAsync();
+        entryPoint = chain.CreateBundlerEntryPointClient(bundler);
+        Info($"operations go through the local alto bundler at {bundler.Url} (process {bundler.ProcessId})");
+        break;
+    default:
+        entryPoint = new EntryPointClient(JsonRpc.Connect(chain.RpcUrl), chain.ChainId, new BundlerClient(JsonRpc.Connect(new Uri(options.Bundler)), chain.Contracts.EntryPoint));
+        Info($"operations go through the bundler at {options.Bundler}");
+        break;
+}
+
 Step("Creating the user's smart account (ERC-7579 reference account, owner key held by the user)");
 using var owner = PrivateKeySigner.Generate();
-var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash("one-click trading sample"));
+var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash("one-click trading sample"), entryPoint);
 await chain.MintUsdcAsync(account.Address, 1_000 * usdcUnit);
 Info($"owner {owner.Address}");
 Info($"account {account.Address} (counterfactual: deployed by the owner's first operation), balance {FormatUsdc(await chain.GetUsdcBalanceAsync(account.Address))}");
 
 Step("The app asks for a session; this is what the owner is shown");
-using var sessionKey = PrivateKeySigner.Generate();
+// The session key is kept between runs as an encrypted keystore (Web3 Secret Storage v3), never as plain text.
+using var sessionKey = LoadOrCreateSessionKey(options.KeyFile ?? SampleOptions.DefaultKeyFile);
 var now = await chain.GetChainTimeAsync();
 var session = UsdcTrading.CreateSession(
     usdc,
@@ -63,7 +87,7 @@ var session = UsdcTrading.CreateSession(
     chain.SmartSessions.Policies);
 Info($"session key {sessionKey.Address} (held by the app), permission id {session.PermissionId}");
 Console.WriteLine();
-foreach (var line in UsdcTrading.Describe(usdc, now).Split('\n'))
+foreach (var line in UsdcTrading.Describe(session, chain.SmartSessions.Policies).Split('\n'))
 {
     Console.WriteLine("    │ " + line);
 }
@@ -78,20 +102,36 @@ Info($"session enabled on chain: {await account.IsPermissionEnabledAsync(session
 Step($"The app transfers with the session key, no owner prompt ({options.Transfers} × {options.AmountUsdc.ToString(CultureInfo.InvariantCulture)} USDC to {bob})");
 var calls = UsdcTrading.Calls(usdc);
 var spent = BigInteger.Zero;
+var signed = 0;
 for (var i = 0; i < options.Transfers; i++)
 {
     var amount = Usdc(options.AmountUsdc);
-    if (spent + amount > 100 * usdcUnit)
+
+    // Reuse instead of re-prompting: the app asks the owner for a new session only when the enabled one does not cover the trade.
+    var coverage = await account.CoversAsync(session, [calls.Transfer(bob, amount)]);
+    if (!coverage.IsCovered)
     {
-        Info($"transfer {i + 1} would pass the session's 100 USDC in total; stopping the loop here");
+        Info($"transfer {i + 1} is not covered by the enabled session ({coverage.MissingRule}): the app would ask the owner for a new session; stopping the loop here");
         break;
     }
 
     var receipt = await account.ExecuteAsync(session, calls.Transfer(bob, amount), sessionKey);
     spent += amount;
+    signed++;
     Operation(receipt);
     Info($"account {FormatUsdc(await chain.GetUsdcBalanceAsync(account.Address))}, bob {FormatUsdc(await chain.GetUsdcBalanceAsync(bob))}, session total {FormatUsdc(spent)}");
 }
+
+Step("The session's state, read from the chain (what a restarted app starts from)");
+foreach (var line in (await account.ReadSessionStateAsync(session)).Describe().Split('\n'))
+{
+    Info(line);
+}
+
+Step("The same session as an ERC-7715 request (wallet_requestExecutionPermissions), for wallets that grant permissions themselves");
+var export = Erc7715Export.Export(session, chain.SmartSessions.Policies, chain.ChainId, sessionKey.Address, account.Address, "one-click trading");
+Info(export.ToJson());
+Info(export.IsComplete ? "everything in the session is expressible" : "not expressible: " + string.Join("; ", export.NotExpressible.Select(g => g.Reason)));
 
 Step("A transfer that would pass 100 USDC in total");
 var overLimit = 100 * usdcUnit - spent + 1;
@@ -124,7 +164,7 @@ catch (UserOperationRejectedException e)
 }
 
 Console.WriteLine();
-Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s: the owner signed twice (approve, revoke); the app signed {options.Transfers} transfers alone; bob holds {FormatUsdc(await chain.GetUsdcBalanceAsync(bob))}.");
+Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s: the owner signed twice (approve, revoke); the app signed {signed} transfers alone; bob holds {FormatUsdc(await chain.GetUsdcBalanceAsync(bob))}.");
 return 0;
 
 static void Step(string text)
@@ -139,3 +179,21 @@ static void Fail(string text) => Console.Error.WriteLine("✗ " + text);
 
 static void Operation(UserOperationReceipt receipt) =>
     Info($"user op {receipt.UserOpHash} in tx {receipt.TransactionHash}: {(receipt.Success ? "success" : "FAILED")}, tx gas {receipt.TransactionGasUsed}, actualGasUsed {receipt.ActualGasUsed}");
+
+static PrivateKeySigner LoadOrCreateSessionKey(string path)
+{
+    // A sample's password: a real app takes it from an OS secret store, never from its code.
+    var password = Environment.GetEnvironmentVariable("ONECLICK_KEY_PASSWORD") ?? "sample password, replace me";
+    if (File.Exists(path))
+    {
+        var loaded = SessionKeyStore.Load(path, password);
+        Info($"session key {loaded.Address} loaded from the encrypted keystore {path}");
+        return loaded;
+    }
+
+    var key = PrivateKeySigner.Generate();
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    SessionKeyStore.Save(path, key, password, scryptCost: 1 << 14); // scrypt N = 16384: light enough for a sample run
+    Info($"new session key {key.Address} saved to the encrypted keystore {path}");
+    return key;
+}

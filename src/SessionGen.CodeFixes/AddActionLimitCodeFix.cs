@@ -9,7 +9,8 @@ namespace SessionGen.CodeFixes;
 
 /// <summary>
 /// SESSGEN203: adds a limit to an unlimited action: <c>MaxUses = 1</c> always, and for ERC-20
-/// transfer/approve/transferFrom also <c>SpendingLimit = "0"</c> (the strictest value, to be raised on purpose).
+/// transfer/approve/transferFrom also <c>SpendingLimit = "1"</c>: the strictest limit the chain accepts (the spending-limit
+/// policy refuses 0), one base unit, to be raised on purpose.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddActionLimitCodeFix)), Shared]
 public sealed class AddActionLimitCodeFix : SessionCodeFix<AttributeSyntax>
@@ -36,8 +37,8 @@ public sealed class AddActionLimitCodeFix : SessionCodeFix<AttributeSyntax>
         if (SessionAttributeSyntax.FunctionArgument(node) is { } function && SessionDeclarationParser.IsErc20SpendingFunction(function.Token.ValueText))
         {
             context.RegisterCodeFix(
-                Replace("Add a spending limit (SpendingLimit = \"0\", raise it to the amount to allow)", AddSpendingLimitKey, context.Document, root, node,
-                    attribute => SessionAttributeSyntax.AddNamedArgument(attribute, "SpendingLimit", SessionAttributeSyntax.String("0"))),
+                Replace("Add a spending limit (SpendingLimit = \"1\", raise it to the amount to allow)", AddSpendingLimitKey, context.Document, root, node,
+                    attribute => SessionAttributeSyntax.AddNamedArgument(attribute, "SpendingLimit", SessionAttributeSyntax.String("1"))),
                 diagnostic);
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -12,45 +11,21 @@ namespace SessionGen.Devnet;
 
 /// <summary>
 /// One anvil process on 127.0.0.1 and an OS-chosen port. Its output is drained continuously (an undrained
-/// pipe blocks anvil once it fills); the startup lines give the port and the dev keys. Every live anvil is
-/// also tracked statically and killed on process exit, and by the finalizer, so a failed test never leaves
-/// one running.
+/// pipe blocks anvil once it fills); the startup lines give the port and the dev keys. Tracked and stopped
+/// as every devnet process is (<see cref="TrackedProcess"/>).
 /// </summary>
-internal sealed partial class AnvilProcess : IDisposable
+internal sealed partial class AnvilProcess : TrackedProcess
 {
-    private static readonly ConcurrentDictionary<int, Process> Live = new();
-
-    private readonly Process _process;
-    private int _disposed;
-    private bool _exitedOnDispose;
-
-    static AnvilProcess()
-    {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var process in Live.Values)
-            {
-                _ = Kill(process);
-            }
-        };
-    }
-
     private AnvilProcess(Process process, int port, IReadOnlyList<string> privateKeys)
+        : base(process)
     {
-        _process = process;
         Port = port;
         PrivateKeys = privateKeys;
     }
 
-    ~AnvilProcess() => _ = Kill(_process);
-
     public int Port { get; }
 
-    public int ProcessId => _process.Id;
-
     public IReadOnlyList<string> PrivateKeys { get; }
-
-    public bool HasExited => Volatile.Read(ref _disposed) != 0 ? _exitedOnDispose : _process.HasExited;
 
     public static async Task<AnvilProcess> StartAsync(string anvilPath, int accounts, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -105,14 +80,13 @@ internal sealed partial class AnvilProcess : IDisposable
             throw new InvalidOperationException($"Could not start '{anvilPath}'.");
         }
 
-        Live[process.Id] = process;
         var anvil = new AnvilProcess(process, 0, keys);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
             var port = await listening.Task.WaitAsync(timeout, cancellationToken);
-            GC.SuppressFinalize(anvil); // the started instance below owns the process now
+            anvil.Release(); // the started instance below owns the process now
             return new AnvilProcess(process, port, keys.ToArray());
         }
         catch (TimeoutException)
@@ -124,38 +98,6 @@ internal sealed partial class AnvilProcess : IDisposable
         {
             anvil.Dispose();
             throw;
-        }
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _exitedOnDispose = Kill(_process);
-        Live.TryRemove(_process.Id, out _);
-        _process.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Kills the process and waits for it; true when it is gone.</summary>
-    private static bool Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-
-            return process.WaitForExit(5_000);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            // already gone, never started, or (from the finalizer) its handle was already released
-            return true;
         }
     }
 

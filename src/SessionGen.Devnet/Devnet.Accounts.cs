@@ -12,13 +12,15 @@ namespace SessionGen.Devnet;
 public sealed partial class Devnet
 {
     /// <summary>
-    /// The legacy SmartSession deployment on this devnet: its module, the devnet's session validator in the
-    /// OwnableValidator role (it reads OwnableValidator's init data as well as a single 20-byte key) and the devnet's
-    /// policies, whose time-frame policy reads 12-byte (uint48, uint48) init data. There is no UniActionPolicy on the
-    /// devnet: <see cref="PolicyAddresses.UniversalAction"/> is the zero address.
+    /// The SmartSession deployment on this devnet. Fixture (the default): the legacy module
+    /// (<see cref="SmartSessionVersion.Legacy"/>), the devnet's session validator in the OwnableValidator role (it reads
+    /// OwnableValidator's init data as well as a single 20-byte key) and the devnet's policies, which behave as the
+    /// upstream ones. Upstream (<see cref="DevnetOptions.UpstreamContracts"/>): the current module
+    /// (<see cref="SmartSessionVersion.Current"/>), OwnableValidator and the upstream policies at their real addresses,
+    /// i.e. <see cref="SmartSessionDeployment.Current"/>. Either way the time-frame policy reads 12-byte (uint48, uint48) init data.
     /// </summary>
     public SmartSessionDeployment SmartSessions => new(
-        SmartSessionVersion.Legacy,
+        Upstream is null ? SmartSessionVersion.Legacy : SmartSessionVersion.Current,
         Contracts.SmartSession,
         Contracts.SessionKeyValidator,
         new PolicyAddresses(
@@ -27,7 +29,7 @@ public sealed partial class Devnet
             UsageLimit: Contracts.UsageLimitPolicy,
             ValueLimit: Contracts.ValueLimitPolicy,
             ERC20SpendingLimit: Contracts.SpendingLimitPolicy,
-            UniversalAction: Address.Zero,
+            UniversalAction: Contracts.UniActionPolicy,
             TimeFrameLayout: TimeFrameLayout.PackedUInt48));
 
     /// <summary>An <see cref="EntryPointClient"/> on this devnet whose <c>handleOps</c> transactions are paid by a dev key (default <see cref="Keys"/>[0]).</summary>
@@ -38,13 +40,13 @@ public sealed partial class Devnet
     public AccountKind ReferenceAccounts => new Erc7579ReferenceAccountKind(Contracts.AccountFactory, Contracts.AccountBootstrap);
 
     /// <summary>Safe 1.4.1 + Safe7579 with this devnet's proxy factory, singleton, adapter and launchpad.</summary>
-    public AccountKind SafeAccounts => new Safe7579AccountKind(Contracts.SafeProxyFactory, Contracts.SafeSingleton, Contracts.Safe7579, Contracts.Safe7579Launchpad);
+    public AccountKind SafeAccounts => new Safe7579AccountKind(Contracts.AccountKinds.SafeProxyFactory, Contracts.AccountKinds.SafeSingleton, Contracts.AccountKinds.Safe7579, Contracts.AccountKinds.Safe7579Launchpad);
 
     /// <summary>Biconomy Nexus with this devnet's factory and bootstrap.</summary>
-    public AccountKind NexusAccounts => new NexusAccountKind(Contracts.NexusFactory, Contracts.NexusBootstrap);
+    public AccountKind NexusAccounts => new NexusAccountKind(Contracts.AccountKinds.NexusFactory, Contracts.AccountKinds.NexusBootstrap);
 
     /// <summary>ZeroDev Kernel v3 with this devnet's factory.</summary>
-    public AccountKind KernelAccounts => new KernelAccountKind(Contracts.KernelFactory);
+    public AccountKind KernelAccounts => new KernelAccountKind(Contracts.AccountKinds.KernelFactory);
 
     /// <summary>
     /// How an account for <paramref name="owner"/> starts on this devnet: the owner validator (OwnableValidator's init

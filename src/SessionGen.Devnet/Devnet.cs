@@ -17,7 +17,8 @@ namespace SessionGen.Devnet;
 /// <summary>
 /// A local chain for on-chain tests and samples: an anvil process with EntryPoint v0.7, the legacy
 /// SmartSession, the ERC-7579 reference account factory, the devnet's validators, policies and a 6-decimal
-/// test USDC deployed. Start it with <see cref="StartAsync"/>, dispose it to stop anvil.
+/// test USDC deployed — or, with <see cref="DevnetOptions.UpstreamContracts"/>, the current upstream SmartSession,
+/// policies and OwnableValidator at their real addresses in place of the legacy module and the devnet's own. Start it with <see cref="StartAsync"/>, dispose it to stop anvil.
 /// </summary>
 /// <example>
 /// <code>
@@ -36,6 +37,7 @@ public sealed partial class Devnet : IAsyncDisposable
     private readonly RpcClient _rpc;
     private readonly TimeSpan _receiptTimeout;
     private DevnetArtifacts _artifacts = null!;
+    private string _devnetDirectory = null!;
     private int _disposed;
 
     private Devnet(AnvilProcess? anvil, HttpClient http, RpcClient rpc, Uri rpcUrl, ulong chainId, IReadOnlyList<DevKey> keys, TimeSpan receiptTimeout)
@@ -68,6 +70,12 @@ public sealed partial class Devnet : IAsyncDisposable
     /// <summary>The deployed contracts.</summary>
     public DevnetContracts Contracts { get; private set; } = null!;
 
+    /// <summary>
+    /// The upstream build this devnet deployed (its commits), or null on the fixture devnet. See
+    /// <see cref="DevnetOptions.UpstreamContracts"/>.
+    /// </summary>
+    public UpstreamBuild? Upstream { get; private set; }
+
     /// <summary>A Nethereum client on this chain, for anything the helpers here do not cover.</summary>
     public Nethereum.Web3.Web3 Web3 { get; }
 
@@ -88,12 +96,13 @@ public sealed partial class Devnet : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var directory = DevnetTools.Locate(options.DevnetDirectory);
         await DevnetTools.EnsureInstalledAsync(directory, options.InstallToolsIfMissing, cancellationToken);
+        var upstream = UpstreamArtifacts.For(options); // before anvil: a bad path fails fast
         var compiled = DevnetTools.CompileAsync(directory, cancellationToken);
         var anvil = await AnvilProcess.StartAsync(DevnetTools.AnvilPath(directory), options.Accounts, options.StartTimeout, cancellationToken);
         try
         {
             var rpcUrl = new Uri($"http://127.0.0.1:{anvil.Port.ToString(CultureInfo.InvariantCulture)}");
-            return await DeployAsync(anvil, rpcUrl, anvil.PrivateKeys, compiled, options, clock, cancellationToken);
+            return await DeployAsync(anvil, directory, rpcUrl, anvil.PrivateKeys, compiled, upstream, options, clock, cancellationToken);
         }
         catch
         {
@@ -123,10 +132,11 @@ public sealed partial class Devnet : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var directory = DevnetTools.Locate(options.DevnetDirectory);
         await DevnetTools.EnsureInstalledAsync(directory, options.InstallToolsIfMissing, cancellationToken);
-        return await DeployAsync(null, rpcUrl, fundedPrivateKeys, DevnetTools.CompileAsync(directory, cancellationToken), options, clock, cancellationToken);
+        var upstream = UpstreamArtifacts.For(options);
+        return await DeployAsync(null, directory, rpcUrl, fundedPrivateKeys, DevnetTools.CompileAsync(directory, cancellationToken), upstream, options, clock, cancellationToken);
     }
 
-    private static async Task<Devnet> DeployAsync(AnvilProcess? anvil, Uri rpcUrl, IReadOnlyList<string> privateKeys, Task<string> compiled, DevnetOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    private static async Task<Devnet> DeployAsync(AnvilProcess? anvil, string directory, Uri rpcUrl, IReadOnlyList<string> privateKeys, Task<string> compiled, UpstreamArtifacts? upstream, DevnetOptions options, Stopwatch clock, CancellationToken cancellationToken)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var rpc = new RpcClient(rpcUrl, http);
@@ -135,9 +145,10 @@ public sealed partial class Devnet : IAsyncDisposable
         try
         {
             var chainId = (ulong)(await rpc.SendRequestAsync<HexBigInteger>("eth_chainId")).Value;
-            devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout);
+            devnet = new Devnet(anvil, http, rpc, rpcUrl, chainId, keys, options.ReceiptTimeout) { _devnetDirectory = directory };
             devnet._artifacts = DevnetArtifacts.Load(await compiled);
-            devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, devnet._artifacts, cancellationToken);
+            devnet.Upstream = upstream?.Build;
+            devnet.Contracts = await DevnetDeployer.DeployAsync(devnet, devnet._artifacts, upstream, cancellationToken);
             devnet.StartupTime = clock.Elapsed;
             return devnet;
         }
@@ -299,11 +310,12 @@ public sealed partial class Devnet : IAsyncDisposable
     public Task<T> RequestAsync<T>(string method, params object?[] parameters) =>
         _rpc.SendRequestAsync<T>(method, null, parameters!);
 
-    /// <summary>Stops anvil (by its process id) and releases the HTTP client.</summary>
+    /// <summary>Stops the bundler and anvil (each by its process id) and releases the HTTP client.</summary>
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _bundler?.Dispose();
             _anvil?.Dispose();
             _http.Dispose();
         }

@@ -6,6 +6,13 @@ public static class DevnetAddresses
     /// <summary>The deterministic CREATE2 deployer anvil predeploys (Arachnid's proxy).</summary>
     public static readonly Address Create2Deployer = Address.Parse("0x4e59b44847b379578588920cA78FbF26c0B4956C");
 
+    /// <summary>
+    /// The Safe Singleton Factory: the same CREATE2 proxy code as <see cref="Create2Deployer"/> at another address. The
+    /// current Smart Sessions contracts were deployed through it, so their real addresses come out of CREATE2 from here
+    /// (the upstream devnet places the proxy code at this address first).
+    /// </summary>
+    public static readonly Address SafeSingletonFactory = Address.Parse("0x914d7Fec6aaC8cd542e72Bca78B30650d45643d7");
+
     /// <summary>ERC-4337 EntryPoint v0.7's canonical address.</summary>
     public static readonly Address EntryPointV07 = Address.Parse("0x0000000071727De22E5E9d8BAf0edAc6f37da032");
 

@@ -1,12 +1,20 @@
 namespace SessionGen.Devnet;
 
-/// <summary>Where the devnet's contracts are. The fixed ones are also constants on <see cref="DevnetAddresses"/>.</summary>
+/// <summary>
+/// Where the devnet's contracts are. The fixed ones are also constants on <see cref="DevnetAddresses"/>. On the fixture
+/// devnet (the default) the SmartSession is the legacy build and the validators and policies are the devnet's own; on
+/// the upstream devnet (<see cref="DevnetOptions.UpstreamContracts"/>) the SmartSession, the policies and the session
+/// validator are the current upstream contracts at their real addresses.
+/// </summary>
 public sealed record DevnetContracts
 {
     /// <summary>ERC-4337 EntryPoint v0.7, at its canonical address.</summary>
     public required Address EntryPoint { get; init; }
 
-    /// <summary>The legacy SmartSession module (modulekit 0.5.9 runtime), at module-sdk 0.1.x's address.</summary>
+    /// <summary>
+    /// The SmartSession module: the legacy build (modulekit 0.5.9 runtime) at module-sdk 0.1.x's address, or on the upstream
+    /// devnet the current build at module-sdk 0.4.0's.
+    /// </summary>
     public required Address SmartSession { get; init; }
 
     /// <summary>The permissive ERC-7484 registry stand-in, at the address the legacy SmartSession calls.</summary>
@@ -27,7 +35,11 @@ public sealed record DevnetContracts
     /// </summary>
     public required Address OwnerValidator { get; init; }
 
-    /// <summary>Single-key ECDSA session validator (type 7): init data <c>abi.encodePacked(address key)</c>; raw hash.</summary>
+    /// <summary>
+    /// The session validator (type 7). Fixture: the devnet's ECDSA validator, reading a single key
+    /// (<c>abi.encodePacked(address key)</c>) or OwnableValidator's init data. Upstream: Rhinestone's OwnableValidator
+    /// (<c>abi.encode(uint256 threshold, address[] owners)</c> only).
+    /// </summary>
     public required Address SessionKeyValidator { get; init; }
 
     /// <summary>ERC-20 spending-limit action policy: <c>abi.encode(address[] tokens, uint256[] limits)</c>.</summary>
@@ -42,36 +54,15 @@ public sealed record DevnetContracts
     /// <summary>Native-value limit action policy: <c>abi.encode(uint256 limit)</c>.</summary>
     public required Address ValueLimitPolicy { get; init; }
 
+    /// <summary>Universal action policy (UniActionPolicy): <c>abi.encode(ActionConfig)</c>, a value limit per call and rules on call parameters.</summary>
+    public required Address UniActionPolicy { get; init; }
+
     /// <summary>Sudo policy: allows everything.</summary>
     public required Address SudoPolicy { get; init; }
 
     /// <summary>"USD Coin (test)" (USDC), 6 decimals; <c>mint(address,uint256)</c> is open to anyone.</summary>
     public required Address Usdc { get; init; }
 
-    /// <summary>The Safe 1.4.1 singleton (modulekit 0.5.9 bytecode).</summary>
-    public required Address SafeSingleton { get; init; }
-
-    /// <summary>SafeProxyFactory 1.4.1.</summary>
-    public required Address SafeProxyFactory { get; init; }
-
-    /// <summary>Rhinestone's Safe7579 adapter 1.0.0.</summary>
-    public required Address Safe7579 { get; init; }
-
-    /// <summary>The Safe7579Launchpad 1.0.0 (entry point v0.7, no registry).</summary>
-    public required Address Safe7579Launchpad { get; init; }
-
-    /// <summary>The Nexus 1.0.1 implementation.</summary>
-    public required Address NexusImplementation { get; init; }
-
-    /// <summary>The NexusBootstrap 1.0.0 (<c>initNexus</c>).</summary>
-    public required Address NexusBootstrap { get; init; }
-
-    /// <summary>The NexusAccountFactory for <see cref="NexusImplementation"/>.</summary>
-    public required Address NexusFactory { get; init; }
-
-    /// <summary>The Kernel 0.3.1 implementation.</summary>
-    public required Address KernelImplementation { get; init; }
-
-    /// <summary>The KernelFactory for <see cref="KernelImplementation"/>.</summary>
-    public required Address KernelFactory { get; init; }
+    /// <summary>The other account kinds' contracts: Safe 1.4.1 + Safe7579, Nexus, Kernel v3.</summary>
+    public required DevnetAccountContracts AccountKinds { get; init; }
 }

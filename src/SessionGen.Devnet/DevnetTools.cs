@@ -15,6 +15,9 @@ internal static class DevnetTools
     public static string AnvilPath(string devnetDirectory) =>
         Path.Combine(devnetDirectory, "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
 
+    public static string AltoScript(string devnetDirectory) =>
+        Path.Combine(devnetDirectory, "node_modules", "@pimlico", "alto", "esm", "cli", "alto.js");
+
     private static string ModulekitStamp(string devnetDirectory) =>
         Path.Combine(devnetDirectory, "node_modules", ".modulekit", ".integrity");
 
@@ -75,12 +78,12 @@ internal static class DevnetTools
 
         if (!IsInstalled(devnetDirectory))
         {
-            throw new InvalidOperationException($"eng/install-node-tools.sh ran but '{AnvilPath(devnetDirectory)}' or modulekit is still missing.");
+            throw new InvalidOperationException($"eng/install-node-tools.sh ran but '{AnvilPath(devnetDirectory)}', alto or modulekit is still missing.");
         }
     }
 
     private static bool IsInstalled(string devnetDirectory) =>
-        File.Exists(AnvilPath(devnetDirectory)) && File.Exists(ModulekitStamp(devnetDirectory));
+        File.Exists(AnvilPath(devnetDirectory)) && File.Exists(AltoScript(devnetDirectory)) && File.Exists(ModulekitStamp(devnetDirectory));
 
     /// <summary>Runs compile.mjs (cached by source hash) and returns the path of the artifacts file it prints.</summary>
     public static async Task<string> CompileAsync(string devnetDirectory, CancellationToken cancellationToken)

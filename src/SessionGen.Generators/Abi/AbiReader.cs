@@ -87,12 +87,13 @@ internal sealed class AbiReader
 
         var functions = ImmutableArray.CreateBuilder<AbiFunctionModel>();
         var errors = ImmutableArray.CreateBuilder<AbiErrorModel>();
+        var events = ImmutableArray.CreateBuilder<AbiEventModel>();
         var signatures = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Items!.Count; i++)
         {
             var entry = entries.Items[i];
             var kind = ReadEntryKind(entry, i);
-            if (kind is not ("function" or "error"))
+            if (kind is not ("function" or "error" or "event"))
             {
                 continue;
             }
@@ -111,6 +112,27 @@ internal sealed class AbiReader
             }
 
             var signature = AbiSignature.Build(name, inputs);
+            if (kind == "event")
+            {
+                var indexed = ReadIndexed(entry, label);
+                if (indexed is null)
+                {
+                    continue;
+                }
+
+                if (signatures.Add("event " + signature))
+                {
+                    var topic = "0x" + string.Concat(Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(signature)).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+                    events.Add(new AbiEventModel(name, signature, topic, inputs.Value, indexed.Value, entry.Get("anonymous") is { Kind: JsonKind.True }));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.AbiDuplicateEntry, Locate(entry), signature);
+                }
+
+                continue;
+            }
+
             if (kind == "error")
             {
                 if (signatures.Add("error " + signature))
@@ -142,7 +164,7 @@ internal sealed class AbiReader
             }
         }
 
-        return new ContractAbiModel(functions.ToImmutable().ToEquatableArray(), errors.ToImmutable().ToEquatableArray());
+        return new ContractAbiModel(functions.ToImmutable().ToEquatableArray(), errors.ToImmutable().ToEquatableArray(), events.ToImmutable().ToEquatableArray());
     }
 
     /// <summary>The entry's <c>type</c> (<c>function</c> when absent, as the ABI specification says), or null when the entry is bad.</summary>
@@ -197,6 +219,34 @@ internal sealed class AbiReader
         }
 
         return name.Text;
+    }
+
+    /// <summary>An event's <c>indexed</c> flags, one per input (absent means not indexed); null after reporting a bad one.</summary>
+    private EquatableArray<bool>? ReadIndexed(JsonNode entry, string label)
+    {
+        var flags = ImmutableArray.CreateBuilder<bool>();
+        var count = 0;
+        foreach (var input in entry.Get("inputs")?.Items ?? new List<JsonNode>())
+        {
+            var flag = input.Get("indexed");
+            if (flag is not null && flag.Kind is not (JsonKind.True or JsonKind.False))
+            {
+                Report(DiagnosticDescriptors.AbiInvalidEntry, Locate(flag), label, $"'indexed' must be true or false, found {flag.Describe()}");
+                return null;
+            }
+
+            flags.Add(flag?.Kind == JsonKind.True);
+            count += flag?.Kind == JsonKind.True ? 1 : 0;
+        }
+
+        var anonymous = entry.Get("anonymous") is { Kind: JsonKind.True };
+        if (count > (anonymous ? 4 : 3))
+        {
+            Report(DiagnosticDescriptors.AbiInvalidEntry, Locate(entry.Get("inputs")!), label, $"it has {count} indexed parameters; a log has at most {(anonymous ? 4 : 3)} topics for them");
+            return null;
+        }
+
+        return flags.ToImmutable().ToEquatableArray();
     }
 
     private string? ReadStateMutability(JsonNode entry, string label)

@@ -5,15 +5,16 @@ using SessionGen.Generators.Helpers;
 namespace SessionGen.Generators.Abi;
 
 /// <summary>
-/// What a contract ABI file says that bindings need: its functions and custom errors, in file order.
-/// Events, constructors, fallback and receive entries are read (and checked) but not kept.
+/// What a contract ABI file says that bindings need: its functions, custom errors and events, in file order.
+/// Constructors, fallback and receive entries are read (and checked) but not kept.
 /// </summary>
 /// <param name="Functions">Every well-formed function entry, in file order.</param>
 /// <param name="Errors">Every well-formed custom error entry, in file order.</param>
-internal sealed record ContractAbiModel(EquatableArray<AbiFunctionModel> Functions, EquatableArray<AbiErrorModel> Errors)
+/// <param name="Events">Every well-formed event entry, in file order.</param>
+internal sealed record ContractAbiModel(EquatableArray<AbiFunctionModel> Functions, EquatableArray<AbiErrorModel> Errors, EquatableArray<AbiEventModel> Events)
 {
-    /// <summary>An ABI with no functions and no errors.</summary>
-    public static ContractAbiModel Empty { get; } = new(EquatableArray<AbiFunctionModel>.Empty, EquatableArray<AbiErrorModel>.Empty);
+    /// <summary>An ABI with no functions, errors or events.</summary>
+    public static ContractAbiModel Empty { get; } = new(EquatableArray<AbiFunctionModel>.Empty, EquatableArray<AbiErrorModel>.Empty, EquatableArray<AbiEventModel>.Empty);
 
     /// <summary>
     /// The functions <paramref name="nameOrSignature"/> designates: all overloads of a bare name

@@ -106,7 +106,7 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SpendingLimitNotErc20 = Create(
         DiagnosticIds.SpendingLimitNotErc20,
         "SpendingLimit on a function that is not an ERC-20 transfer",
-        "SpendingLimit is enforced by the ERC-20 spending-limit policy, which only understands transfer, approve and transferFrom, not '{0}'; limit a parameter instead: [ParamRule(\"{1}\", \"<amount parameter>\", ParamCondition.LessThanOrEqual, \"{2}\", CumulativeLimit = \"{2}\")]",
+        "SpendingLimit is enforced by the ERC-20 spending-limit policy, which only understands transfer, approve and transferFrom, not '{0}'; {1}",
         DiagnosticCategories.Policy,
         DiagnosticSeverity.Error);
 
@@ -123,4 +123,46 @@ internal static partial class DiagnosticDescriptors
         "[TokenDisplay] on '{0}' {1}; give a non-empty symbol and the token's decimals (0 to 77), as in [TokenDisplay(\"USDC\", 6)]",
         DiagnosticCategories.Policy,
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidBind = Create(
+        DiagnosticIds.InvalidBind,
+        "Invalid bound value in a parameter rule",
+        "The rule on '{0}.{1}' {2}",
+        DiagnosticCategories.Declaration,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ZeroLimit = Create(
+        DiagnosticIds.ZeroLimit,
+        "Zero limit",
+        "{0} = \"0\" on '{1}': {2}, so the chain would refuse this session; set a positive limit or remove it",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor PayableWithoutValueLimit = Create(
+        DiagnosticIds.PayableWithoutValueLimit,
+        "Payable function without a value limit",
+        "'{0}' is payable and nothing limits the ETH sent with it: the value-limit policy refuses a zero limit, and no parameter rule or spending limit refuses ETH here; set ValueLimit = \"…\" to the most ETH (in wei) the session may send with it, or Sudo = true to allow any amount on purpose",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsatisfiableRule = Create(
+        DiagnosticIds.UnsatisfiableRule,
+        "Parameter rule that no call can satisfy",
+        "The rule on '{0}.{1}' ({2}) {3}, so every call would be refused",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnpinnedApproval = Create(
+        DiagnosticIds.UnpinnedApproval,
+        "Approval to any address",
+        "'{0}' lets the session key authorise any address to move the account's assets, and the approval outlives the session; pin '{1}' with [ParamRule(\"{0}\", \"{1}\", ParamCondition.Equal, Bind = \"{2}\")]",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnpinnedRecipient = Create(
+        DiagnosticIds.UnpinnedRecipient,
+        "Output sent to any address",
+        "'{0}' sends its output to '{1}', which no rule pins: the session key may route it to any address; pin it with [ParamRule(\"{0}\", \"{1}\", ParamCondition.Equal, Bind = \"account\")]",
+        DiagnosticCategories.Policy,
+        DiagnosticSeverity.Warning);
 }

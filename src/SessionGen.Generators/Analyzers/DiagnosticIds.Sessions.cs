@@ -13,6 +13,7 @@ internal static partial class DiagnosticIds
     public const string SessionClassNotPartial = "SESSGEN117";
     public const string MissingContract = "SESSGEN118";
     public const string InvalidRange = "SESSGEN119";
+    public const string InvalidBind = "SESSGEN120";
 
     public const string SessionWithoutActions = "SESSGEN201";
     public const string SessionWithoutExpiry = "SESSGEN202";
@@ -21,4 +22,9 @@ internal static partial class DiagnosticIds
     public const string SudoOptIn = "SESSGEN205";
     public const string InvalidMaxUses = "SESSGEN206";
     public const string InvalidTokenDisplay = "SESSGEN207";
+    public const string ZeroLimit = "SESSGEN208";
+    public const string PayableWithoutValueLimit = "SESSGEN209";
+    public const string UnsatisfiableRule = "SESSGEN210";
+    public const string UnpinnedApproval = "SESSGEN211";
+    public const string UnpinnedRecipient = "SESSGEN212";
 }

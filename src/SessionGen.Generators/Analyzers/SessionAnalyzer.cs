@@ -39,7 +39,13 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SpendingLimitNotErc20,
         DiagnosticDescriptors.SudoOptIn,
         DiagnosticDescriptors.SessionClassNotPartial,
-        DiagnosticDescriptors.InvalidTokenDisplay);
+        DiagnosticDescriptors.InvalidTokenDisplay,
+        DiagnosticDescriptors.InvalidBind,
+        DiagnosticDescriptors.ZeroLimit,
+        DiagnosticDescriptors.PayableWithoutValueLimit,
+        DiagnosticDescriptors.UnsatisfiableRule,
+        DiagnosticDescriptors.UnpinnedApproval,
+        DiagnosticDescriptors.UnpinnedRecipient);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -84,17 +90,20 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
                 var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 foreach (var finding in SessionResolver.Resolve(session, null, typeName, abis.Get).Findings)
                 {
-                    symbolContext.ReportDiagnostic(Create(finding.Info, finding.FixData, compilation));
+                    symbolContext.ReportDiagnostic(Create(finding.Info, finding.FixData, compilation, finding.FixKind));
                 }
             }, SymbolKind.NamedType);
         });
     }
 
     /// <summary>Located in the compilation's own tree, so the IDE underlines it and fixes can find the node.</summary>
-    private static Diagnostic Create(DiagnosticInfo info, string? fixData, Compilation compilation) =>
-        Diagnostic.Create(info.Descriptor, info.Location?.ToLocation(compilation) ?? Location.None,
-            fixData is null ? null : ImmutableDictionary<string, string?>.Empty.Add(SessionFinding.FixDataKey, fixData),
-            info.MessageArgs.Cast<object>().ToArray());
+    private static Diagnostic Create(DiagnosticInfo info, string? fixData, Compilation compilation, string? fixKind = null)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        properties = fixData is null ? properties : properties.Add(SessionFinding.FixDataKey, fixData);
+        properties = fixKind is null ? properties : properties.Add(SessionFinding.FixKindKey, fixKind);
+        return Diagnostic.Create(info.Descriptor, info.Location?.ToLocation(compilation) ?? Location.None, properties, info.MessageArgs.Cast<object>().ToArray());
+    }
 
     /// <summary>The ABIs of one compilation's AdditionalFiles, read on first use.</summary>
     private sealed class AbiCache(AnalyzerOptions options, CancellationToken cancellationToken)

@@ -22,15 +22,12 @@ namespace SessionGen.Generators.ContractBinding;
 /// </remarks>
 internal sealed class ContractBinder
 {
-    private const string AddressType = "global::SessionGen.Address";
-    private const string BigIntegerType = "global::System.Numerics.BigInteger";
-    private const string MemoryType = "global::System.ReadOnlyMemory<byte>";
-
     private readonly TypeHierarchy _type;
     private readonly LocationInfo? _location;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<BoundStruct> _structs = new();
     private readonly HashSet<string> _reserved;
+    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
 
     private ContractBinder(TypeHierarchy type, LocationInfo? location)
     {
@@ -43,6 +40,9 @@ internal sealed class ContractBinder
             BindingNames.ErrorSelectorsClass,
             BindingNames.CalldataClass,
             BindingNames.CodecClass,
+            BindingNames.ReturnsClass,
+            BindingNames.ReadClass,
+            BindingNames.ErrorsClass,
         };
     }
 
@@ -52,20 +52,22 @@ internal sealed class ContractBinder
         var binder = new ContractBinder(type, location);
         var functions = binder.BindFunctions(abi.Functions);
         var errors = binder.BindErrors(abi.Errors);
-        var model = new ContractBindingModel(type, abiPath, functions, errors, binder._structs.ToEquatableArray());
+        var events = binder.BindEvents(abi.Events);
+        var model = new ContractBindingModel(type, abiPath, functions, errors, binder._structs.ToEquatableArray(), events);
         return new BindingResult(model, binder._diagnostics.ToEquatableArray());
     }
 
     private EquatableArray<BoundFunction> BindFunctions(EquatableArray<AbiFunctionModel> functions)
     {
         // Bind parameters first (this names the structs), then choose names per overload group.
-        var candidates = new List<(AbiFunctionModel Function, ImmutableArray<BoundParameter> Parameters, ImmutableArray<string> SuffixParts)>();
+        var candidates = new List<(AbiFunctionModel Function, ImmutableArray<BoundParameter> Parameters, ImmutableArray<string> SuffixParts, ImmutableArray<BoundParameter> Outputs)>();
         foreach (var function in functions)
         {
             var parameters = BindParameters(function.Inputs, BindingNames.Pascal(function.Name), $"function '{function.CanonicalSignature}'");
-            if (parameters is not null)
+            var outputs = BindParameters(function.Outputs, BindingNames.Pascal(function.Name) + "Output", $"the outputs of function '{function.CanonicalSignature}'", structMembers: true);
+            if (parameters is not null && outputs is not null)
             {
-                candidates.Add((function, parameters.Value, function.Inputs.Select(SignaturePart).ToImmutableArray()));
+                candidates.Add((function, parameters.Value, function.Inputs.Select(SignaturePart).ToImmutableArray(), outputs.Value));
             }
         }
 
@@ -79,7 +81,7 @@ internal sealed class ContractBinder
             var typeKeys = members.Select(m => string.Join(",", m.Parameters.Select(p => p.CSharpType))).ToList();
             for (var i = 0; i < members.Count; i++)
             {
-                var (function, parameters, suffixParts) = members[i];
+                var (function, parameters, suffixParts, outputs) = members[i];
                 var suffixed = group.Key + BindingNames.Suffix(suffixParts);
                 var selectorName = members.Count == 1 ? group.Key : suffixed;
                 var methodName = typeKeys.Count(k => k == typeKeys[i]) == 1 ? group.Key : suffixed;
@@ -105,7 +107,35 @@ internal sealed class ContractBinder
                     parameters.ToEquatableArray(),
                     Unused(inputNames, "contract", "contractAddress"),
                     Unused(inputNames, "value", "nativeValue"),
-                    Unused(inputNames, "destination", "destinationBuffer")));
+                    Unused(inputNames, "destination", "destinationBuffer"),
+                    outputs.ToEquatableArray(),
+                    outputs.Length == 1 ? outputs[0].CSharpType : null,
+                    null,
+                    Unused(inputNames, "client", "rpcClient"),
+                    Unused(inputNames, "cancellationToken", "cancellation")));
+            }
+        }
+
+        // Two or more outputs decode to a record named after the function (after every method name is known, so that
+        // the record never takes a name the class already uses).
+        foreach (var function in bound)
+        {
+            _typeNames.Add(function.MethodName);
+        }
+
+        for (var i = 0; i < bound.Count; i++)
+        {
+            var function = bound[i];
+            if (function.Outputs.Count > 1)
+            {
+                var record = ClaimTypeName(function.SelectorName + "Result");
+                var members = BindingNames.Members(function.Outputs.Select(o => o.Abi.Name).ToList(), RecordReserved(record));
+                bound[i] = function with
+                {
+                    Outputs = function.Outputs.Select((o, j) => o with { Name = members[j] }).ToEquatableArray(),
+                    ResultType = record,
+                    ResultRecordName = record,
+                };
             }
         }
 
@@ -123,9 +153,13 @@ internal sealed class ContractBinder
             foreach (var error in members)
             {
                 var name = members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(error.Inputs.Select(SignaturePart).ToList());
-                if (!IsTaken($"error '{error.CanonicalSignature}'", name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass || BindingNames.IsInheritedMember(name)))
+                var what = $"error '{error.CanonicalSignature}'";
+                if (!IsTaken(what, name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass || BindingNames.IsInheritedMember(name))
+                    && BindParameters(error.Inputs, name + "Error", what, structMembers: true) is { } inputs)
                 {
-                    bound.Add(new BoundError(error, name));
+                    var record = ClaimTypeName(name + "Error");
+                    var memberNames = BindingNames.Members(error.Inputs.Select(p => p.Name).ToList(), RecordReserved(record));
+                    bound.Add(new BoundError(error, name, record, inputs.Select((p, i) => p with { Name = memberNames[i] }).ToEquatableArray()));
                 }
             }
         }
@@ -133,23 +167,75 @@ internal sealed class ContractBinder
         return bound.ToEquatableArray();
     }
 
+    private EquatableArray<BoundEvent> BindEvents(EquatableArray<AbiEventModel> events)
+    {
+        var bound = ImmutableArray.CreateBuilder<BoundEvent>();
+        foreach (var group in events.GroupBy(e => BindingNames.Pascal(e.Name)))
+        {
+            var members = group.ToList();
+            foreach (var abiEvent in members)
+            {
+                var name = (members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(abiEvent.Inputs.Select(SignaturePart).ToList())) + "Event";
+                var what = $"event '{abiEvent.CanonicalSignature}'";
+                if (BindParameters(abiEvent.Inputs, name, what, structMembers: true) is not { } inputs)
+                {
+                    continue;
+                }
+
+                var record = ClaimTypeName(name);
+                var names = BindingNames.Members(abiEvent.Inputs.Select(p => p.Name).ToList(), RecordReserved(record));
+                var topic = abiEvent.IsAnonymous ? 0 : 1;
+                var eventMembers = ImmutableArray.CreateBuilder<BoundEventMember>(inputs.Length);
+                for (var i = 0; i < inputs.Length; i++)
+                {
+                    var member = inputs[i] with { Name = names[i] };
+                    if (!abiEvent.Indexed[i])
+                    {
+                        eventMembers.Add(new BoundEventMember(member, -1, false));
+                        continue;
+                    }
+
+                    // Topics hold elementary values as they are and everything else (string, bytes, arrays, tuples) as its hash.
+                    var hashed = member.Abi.TypeInfo.Kind is AbiTypeKind.String or AbiTypeKind.Bytes or AbiTypeKind.Array or AbiTypeKind.FixedArray or AbiTypeKind.Tuple;
+                    eventMembers.Add(new BoundEventMember(hashed ? member with { CSharpType = CSharpTypeNames.Bytes32 } : member, topic++, hashed));
+                }
+
+                bound.Add(new BoundEvent(abiEvent, record, eventMembers.MoveToImmutable().ToEquatableArray()));
+            }
+        }
+
+        return bound.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A name for a generated record (decoded results, errors, events) that nothing else in the class uses: the
+    /// preferred one, or with a trailing <c>_</c> until it is free. Records are always generated, so they yield.
+    /// </summary>
+    private string ClaimTypeName(string preferred)
+    {
+        var name = BindingNames.FirstFree(preferred, n => _reserved.Contains(n) || _typeNames.Contains(n) || _structs.Any(s => s.Name == n) || BindingNames.IsInheritedMember(n));
+        _typeNames.Add(name);
+        return name;
+    }
+
+    /// <summary>The names a generated record's members must not take: its own name, what records inherit, and its static members.</summary>
+    private IEnumerable<string> RecordReserved(string record) =>
+        BindingNames.InheritedMembers.Concat(_reserved).Concat(new[] { record, "EqualityContract", "Decode", "TryDecode", "FindIn", "Topic", "Signature" });
+
     /// <summary>Binds a parameter list (function inputs or tuple components); null after reporting a collision.</summary>
     /// <remarks>An unnamed tuple member's struct is named after its property (<c>Item2</c>), an unnamed parameter's after its position (<c>Arg0</c>).</remarks>
     private ImmutableArray<BoundParameter>? BindParameters(EquatableArray<AbiParameterModel> inputs, string owner, string what, bool structMembers = false)
     {
         var parameters = ImmutableArray.CreateBuilder<BoundParameter>(inputs.Count);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var abiNames = inputs.Select(p => p.Name).ToList();
+        var names = BindingNames.Parameters(abiNames, Enumerable.Empty<string>());
+        var memberNames = BindingNames.Members(abiNames, Enumerable.Empty<string>());
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            var name = BindingNames.Parameter(input.Name, i);
-            if (IsTaken($"parameter #{i} of {what}", name, owner, names, false))
-            {
-                return null;
-            }
-
-            var structFallback = owner + (structMembers ? BindingNames.Member(input.Name, i)
-                : input.Name.Length == 0 ? "Arg" + i.ToString(CultureInfo.InvariantCulture) : BindingNames.Pascal(input.Name));
+            var name = names[i];
+            var structFallback = owner + (structMembers ? memberNames[i]
+                : input.Name.Length == 0 ? "Arg" + i.ToString(CultureInfo.InvariantCulture) : memberNames[i]);
             var type = MapType(input.TypeInfo, structFallback, what);
             if (type is null)
             {
@@ -167,26 +253,14 @@ internal sealed class ContractBinder
     {
         switch (type.Kind)
         {
-            case AbiTypeKind.Address:
-                return AddressType;
-            case AbiTypeKind.Bool:
-                return "bool";
-            case AbiTypeKind.UInt:
-                return type.Size switch { <= 8 => "byte", <= 16 => "ushort", <= 32 => "uint", <= 64 => "ulong", _ => BigIntegerType };
-            case AbiTypeKind.Int:
-                return type.Size switch { <= 8 => "sbyte", <= 16 => "short", <= 32 => "int", <= 64 => "long", _ => BigIntegerType };
-            case AbiTypeKind.FixedBytes:
-                return type.Size == 32 ? "global::SessionGen.Bytes32" : MemoryType;
-            case AbiTypeKind.Bytes:
-                return MemoryType;
-            case AbiTypeKind.String:
-                return "string";
             case AbiTypeKind.Array:
             case AbiTypeKind.FixedArray:
                 var element = MapType(type.Element!, structFallback, what);
-                return element is null ? null : $"global::System.Collections.Generic.IReadOnlyList<{element}>";
-            default:
+                return element is null ? null : CSharpTypeNames.ListOf(element);
+            case AbiTypeKind.Tuple:
                 return RegisterStruct(type, structFallback, what);
+            default:
+                return CSharpTypeNames.Elementary(type);
         }
     }
 
@@ -199,8 +273,9 @@ internal sealed class ContractBinder
             return null;
         }
 
-        // Struct members are PascalCase properties, not parameters.
-        var properties = members.Value.Select((m, i) => m with { Name = BindingNames.Member(m.Abi.Name, i) }).ToImmutableArray();
+        // Struct members are PascalCase properties, not parameters; never the struct's own name nor an inherited member's.
+        var propertyNames = BindingNames.Members(tuple.Components.Select(c => c.Name).ToList(), BindingNames.InheritedMembers.Concat(_reserved).Concat(new[] { name }));
+        var properties = members.Value.Select((m, i) => m with { Name = propertyNames[i] }).ToImmutableArray();
         var candidate = new BoundStruct(name, tuple.Canonical, tuple.InternalType, properties.ToEquatableArray());
         var existing = _structs.FirstOrDefault(s => s.Name == name);
         if (existing is not null)
@@ -218,15 +293,6 @@ internal sealed class ContractBinder
         {
             Report(what, name, _type.ClassName, "a member SessionGen generates");
             return null;
-        }
-
-        var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in properties)
-        {
-            if (IsTaken($"member '{member.Abi.Name}' of struct '{name}'", member.Name, name, memberNames, member.Name == name || BindingNames.IsInheritedMember(member.Name)))
-            {
-                return null;
-            }
         }
 
         _structs.Add(candidate);
@@ -268,5 +334,6 @@ internal sealed class ContractBinder
         _ => string.Empty,
     };
 
-    private static string Unused(HashSet<string> names, string preferred, string fallback) => names.Contains(preferred) ? fallback : preferred;
+    private static string Unused(HashSet<string> names, string preferred, string fallback) =>
+        names.Contains(preferred) ? BindingNames.FirstFree(fallback, names.Contains) : preferred;
 }

@@ -17,11 +17,12 @@ internal sealed class ContractBindingEmitter
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"SessionGen\", \"{typeof(ContractBindingEmitter).Assembly.GetName().Version}\")]";
     private const string Codec = BindingNames.CodecClass;
-    private const string ListPrefix = "global::System.Collections.Generic.IReadOnlyList<";
 
     private readonly ContractBindingModel _model;
     private readonly Dictionary<string, BoundStruct> _structs;
     private readonly HashSet<string> _emittedHelpers = new();
+    private readonly HashSet<string> _emittedReaders = new();
+    private readonly Dictionary<string, string> _comparers = new();
     private readonly SourceWriter _helpers = new();
 
     private ContractBindingEmitter(ContractBindingModel model)
@@ -51,6 +52,10 @@ internal sealed class ContractBindingEmitter
         EmitErrorSelectors(w);
         EmitCalldata(w);
         EmitCallBuilders(w);
+        EmitReturns(w);
+        EmitReads(w);
+        EmitErrors(w);
+        EmitEvents(w);
         EmitStructs(w);
         EmitCodec(w);
 
@@ -202,6 +207,341 @@ internal sealed class ContractBindingEmitter
         }
     }
 
+    // ---- decoding ------------------------------------------------------------------------------------
+
+    private const string Reader = "global::SessionGen.Abi.AbiReader";
+
+    private void EmitReturns(SourceWriter w)
+    {
+        var functions = _model.Functions.Where(f => f.ResultType is not null).ToList();
+        if (functions.Count == 0)
+        {
+            return;
+        }
+
+        w.Line($"/// <summary>Decoders of the return data of the functions in <c>{Xml(_model.AbiPath)}</c> (what <c>eth_call</c> answers).</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"public static partial class {BindingNames.ReturnsClass}");
+        var first = true;
+        foreach (var function in functions)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            w.Line($"/// <summary>Decodes what <c>{function.Abi.CanonicalSignature}</c> returns.</summary>");
+            w.Line("/// <exception cref=\"global::SessionGen.Abi.AbiDecodingException\">The data is not an encoding of its return types.</exception>");
+            w.Open($"public static {function.ResultType} {function.SelectorName}(global::System.ReadOnlySpan<byte> returnData)");
+            w.Line($"var __reader = new {Reader}(returnData, 0, {function.Outputs.Sum(o => o.Abi.TypeInfo.HeadSize)});");
+            w.Line(function.ResultRecordName is null
+                ? $"return {ReadExpression(function.Outputs[0], "__reader")};"
+                : $"return new {function.ResultRecordName}({string.Join(", ", function.Outputs.Select(o => ReadExpression(o, "__reader")))});");
+            w.Close();
+        }
+
+        w.Close().Line();
+
+        foreach (var function in functions.Where(f => f.ResultRecordName is not null))
+        {
+            EmitRecord(w, $"What <c>{function.Abi.CanonicalSignature}</c> returns.", function.ResultRecordName!, function.Outputs, null, static _ => { });
+        }
+    }
+
+    private void EmitReads(SourceWriter w)
+    {
+        var functions = _model.Functions.Where(f => f.HasRead).ToList();
+        if (functions.Count == 0)
+        {
+            return;
+        }
+
+        w.Line($"/// <summary>");
+        w.Line($"/// <c>eth_call</c> helpers for the view and pure functions in <c>{Xml(_model.AbiPath)}</c>, over any Nethereum");
+        w.Line("/// <see cref=\"global::Nethereum.JsonRpc.Client.IClient\"/> (<c>web3.Client</c>), at the latest block, returning the decoded result.");
+        w.Line("/// </summary>");
+        w.Line(GeneratedCode);
+        w.Open($"public static partial class {BindingNames.ReadClass}");
+        var first = true;
+        foreach (var function in functions)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            var client = function.ClientParameterName;
+            var contract = function.ContractParameterName;
+            var cancellation = function.CancellationParameterName;
+            w.Line($"/// <summary>Calls <c>{function.Abi.CanonicalSignature}</c> on <paramref name=\"{contract}\"/> and decodes what it returns.</summary>");
+            w.Line(_model.Errors.Count > 0
+                ? $"/// <exception cref=\"global::Nethereum.JsonRpc.Client.RpcResponseException\">The call reverted (<see cref=\"{BindingNames.ErrorsClass}\"/> decodes the revert data) or the node refused it.</exception>"
+                : "/// <exception cref=\"global::Nethereum.JsonRpc.Client.RpcResponseException\">The call reverted or the node refused it.</exception>");
+            w.Line($"public static async global::System.Threading.Tasks.Task<{function.ResultType}> {function.MethodName}Async(global::Nethereum.JsonRpc.Client.IClient {client}, global::SessionGen.Address {contract}{Prefixed(ParameterList(function.Parameters))}, global::System.Threading.CancellationToken {cancellation} = default) =>");
+            w.Line($"    {BindingNames.ReturnsClass}.{function.SelectorName}(await global::SessionGen.Abi.ContractReads.CallAsync({client}, {contract}, {BindingNames.CalldataClass}.{function.MethodName}({ArgumentList(function.Parameters)}), {cancellation}).ConfigureAwait(false));");
+        }
+
+        w.Close().Line();
+    }
+
+    private void EmitErrors(SourceWriter w)
+    {
+        if (_model.Errors.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var error in _model.Errors)
+        {
+            var signature = error.Abi.CanonicalSignature;
+            EmitRecord(w, $"The custom error <c>{signature}</c>, decoded from revert data.", error.RecordName, error.Members, "global::SessionGen.Abi.ICustomError", r =>
+            {
+                r.Line("/// <inheritdoc/>");
+                r.Line($"string global::SessionGen.Abi.ICustomError.Signature => \"{signature}\";");
+                r.Line();
+                r.Line($"/// <summary>Decodes <c>{signature}</c> from revert data (its selector and arguments).</summary>");
+                r.Line("/// <exception cref=\"global::SessionGen.Abi.AbiDecodingException\">The data is not this error, or not a valid encoding of its arguments.</exception>");
+                r.Open($"public static {error.RecordName} Decode(global::System.ReadOnlySpan<byte> revertData)");
+                r.Open($"if (revertData.Length < 4 || global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(revertData) != {BindingNames.ErrorSelectorsClass}.{error.SelectorName})");
+                r.Line($"throw new global::SessionGen.Abi.AbiDecodingException(\"The revert data is not {signature} (selector {Hex(error.Abi.Selector)}).\", 0);");
+                r.Close().Line();
+                r.Line($"var __reader = new {Reader}(revertData, 4, {error.Members.Sum(m => m.Abi.TypeInfo.HeadSize)});");
+                r.Line($"return new {error.RecordName}({string.Join(", ", error.Members.Select(m => ReadExpression(m, "__reader")))});");
+                r.Close();
+            });
+        }
+
+        w.Line($"/// <summary>Decodes revert data into the custom errors of <c>{Xml(_model.AbiPath)}</c>.</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"public static partial class {BindingNames.ErrorsClass}");
+        w.Line("/// <summary>");
+        w.Line("/// Decodes <paramref name=\"revertData\"/> into the contract's custom error it encodes (one of the <c>…Error</c> records);");
+        w.Line("/// false when its selector is none of the contract's errors or its arguments are not a valid encoding (the record's");
+        w.Line("/// <c>Decode</c> says why).");
+        w.Line("/// </summary>");
+        w.Open("public static bool TryDecode(global::System.ReadOnlySpan<byte> revertData, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SessionGen.Abi.ICustomError? error)");
+        w.Line("error = null;");
+        w.Open("if (revertData.Length < 4)");
+        w.Line("return false;");
+        w.Close().Line();
+        w.Open("try");
+        w.Open("switch (global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(revertData))");
+        var selectors = new HashSet<uint>();
+        foreach (var error in _model.Errors.Where(e => selectors.Add(e.Abi.Selector)))
+        {
+            w.Line($"case {BindingNames.ErrorSelectorsClass}.{error.SelectorName}:");
+            w.Line($"    error = {error.RecordName}.Decode(revertData);");
+            w.Line("    return true;");
+        }
+
+        w.Line("default:");
+        w.Line("    return false;");
+        w.Close();
+        w.Close();
+        w.Open("catch (global::SessionGen.Abi.AbiDecodingException)");
+        w.Line("return false;");
+        w.Close();
+        w.Close();
+        w.Close().Line();
+    }
+
+    private void EmitEvents(SourceWriter w)
+    {
+        foreach (var @event in _model.Events)
+        {
+            var signature = @event.Abi.CanonicalSignature;
+            var anonymous = @event.Abi.IsAnonymous;
+            var summary = $"The event <c>{signature}</c>{(anonymous ? " (anonymous)" : string.Empty)}, decoded from a log's topics and data"
+                + (@event.Members.Any(m => m.IsHashed) ? "; indexed strings, bytes, arrays and tuples are their Keccak-256 hash (what the topic holds)." : ".");
+            EmitRecord(w, summary, @event.RecordName, @event.Members.Select(m => m.Member).ToEquatableArray(), null, r =>
+            {
+                if (!anonymous)
+                {
+                    r.Line("/// <summary>The event's signature hash: the first topic of its logs.</summary>");
+                    r.Line($"public static global::SessionGen.Bytes32 Topic {{ get; }} = global::SessionGen.Bytes32.Parse(\"{@event.Abi.Topic}\");");
+                    r.Line();
+                }
+
+                r.Line($"/// <summary>Decodes a <c>{signature}</c> log from its topics and data.</summary>");
+                r.Line("/// <exception cref=\"global::SessionGen.Abi.AbiDecodingException\">The log is not this event, or its data is not a valid encoding.</exception>");
+                r.Open($"public static {@event.RecordName} Decode(global::System.Collections.Generic.IReadOnlyList<global::SessionGen.Bytes32> topics, global::System.ReadOnlySpan<byte> data)");
+                r.Line($"global::SessionGen.Abi.EventLogs.CheckTopics(topics, {@event.TopicCount}, {(anonymous ? "null" : "Topic")}, \"{signature}\");");
+                r.Line($"var __reader = new {Reader}(data, 0, {@event.DataHeadSize});");
+                var arguments = @event.Members.Select(m => m.TopicIndex < 0
+                    ? ReadExpression(m.Member, "__reader")
+                    : m.IsHashed ? $"topics[{m.TopicIndex}]" : ElementaryRead(m.Member.Abi.TypeInfo, m.Member.CSharpType, $"global::SessionGen.Abi.EventLogs.Topic(topics, {m.TopicIndex})"));
+                r.Line($"return new {@event.RecordName}({string.Join(", ", arguments)});");
+                r.Close();
+                if (!anonymous)
+                {
+                    r.Line();
+                    r.Line($"/// <summary>The <c>{signature}</c> logs of <paramref name=\"receipt\"/>, in log order; only those <paramref name=\"emitter\"/> emitted when given.</summary>");
+                    r.Line("/// <exception cref=\"global::SessionGen.Abi.AbiDecodingException\">A log with this event's topics has data that is not a valid encoding.</exception>");
+                    r.Open($"public static global::System.Collections.Generic.IReadOnlyList<{@event.RecordName}> FindIn(global::Nethereum.RPC.Eth.DTOs.TransactionReceipt receipt, global::SessionGen.Address? emitter = null)");
+                    r.Line($"var logs = global::SessionGen.Abi.EventLogs.Find(receipt, Topic, {@event.TopicCount}, emitter);");
+                    r.Line($"var events = new {@event.RecordName}[logs.Count];");
+                    r.Open("for (var i = 0; i < events.Length; i++)");
+                    r.Line("events[i] = Decode(logs[i].Topics, logs[i].Data);");
+                    r.Close();
+                    r.Line("return events;");
+                    r.Close();
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// A sealed record of decoded values whose equality compares bytes and lists by content; <paramref name="body"/> adds
+    /// its static members.
+    /// </summary>
+    private void EmitRecord(SourceWriter w, string summary, string name, EquatableArray<BoundParameter> members, string? implements, System.Action<SourceWriter> body)
+    {
+        w.Line($"/// <summary>{summary}</summary>");
+        foreach (var member in members)
+        {
+            w.Line($"/// <param name=\"{member.Name}\"><c>{Xml(member.Abi.Name)}</c> (<c>{member.Abi.Type}</c>)</param>");
+        }
+
+        w.Line(GeneratedCode);
+        w.Open($"public sealed partial record {name}({ParameterList(members)}){(implements is null ? string.Empty : " : " + implements)}");
+        body(w);
+        EmitContentEquality(w, name + "?", members, isClass: true);
+        w.Close().Line();
+    }
+
+    /// <summary>
+    /// Equality by content for a record with bytes or list members (the compiler's would compare them by reference);
+    /// nothing when every member already compares by value.
+    /// </summary>
+    private void EmitContentEquality(SourceWriter w, string otherType, EquatableArray<BoundParameter> members, bool isClass)
+    {
+        if (!members.Any(m => NeedsContentComparer(m.CSharpType)))
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line("/// <summary>Equal when every member is: bytes and lists compare by content.</summary>");
+        var terms = members.Select(m => NeedsContentComparer(m.CSharpType)
+            ? $"{Comparer(m.CSharpType)}.Equals({m.Name}, other.{m.Name})"
+            : $"global::System.Collections.Generic.EqualityComparer<{m.CSharpType}>.Default.Equals({m.Name}, other.{m.Name})");
+        w.Line($"public bool Equals({otherType} other) =>");
+        w.Line($"    {(isClass ? "other is not null && " : string.Empty)}{string.Join(" && ", terms)};");
+        w.Line();
+        w.Line("/// <summary>A hash of the members' contents.</summary>");
+        w.Open("public override int GetHashCode()");
+        w.Line("var hash = new global::System.HashCode();");
+        foreach (var member in members)
+        {
+            w.Line(NeedsContentComparer(member.CSharpType) ? $"hash.Add({member.Name}, {Comparer(member.CSharpType)});" : $"hash.Add({member.Name});");
+        }
+
+        w.Line("return hash.ToHashCode();");
+        w.Close();
+    }
+
+    private static bool NeedsContentComparer(string csType) =>
+        csType == CSharpTypeNames.Memory || CSharpTypeNames.ElementOf(csType) != csType;
+
+    /// <summary>The content comparer of a bytes or list type.</summary>
+    /// <remarks>List comparers are built once, in a field of the codec class.</remarks>
+    private string Comparer(string csType)
+    {
+        if (csType == CSharpTypeNames.Memory)
+        {
+            return "global::SessionGen.Abi.AbiEquality.Bytes";
+        }
+
+        if (!_comparers.TryGetValue(csType, out var field))
+        {
+            var element = CSharpTypeNames.ElementOf(csType);
+            var elementComparer = NeedsContentComparer(element) ? Comparer(element) : $"global::System.Collections.Generic.EqualityComparer<{element}>.Default";
+            field = "Equality" + _comparers.Count.ToString(CultureInfo.InvariantCulture);
+            _comparers.Add(csType, field);
+            var h = new SourceWriter();
+            h.Line();
+            h.Line($"internal static readonly global::System.Collections.Generic.IEqualityComparer<{csType}> {field} = global::SessionGen.Abi.AbiEquality.List({elementComparer});");
+            _helpers.Append(h);
+        }
+
+        return Codec + "." + field;
+    }
+
+    /// <summary>The expression that reads <paramref name="value"/> as the next member of the tuple <paramref name="reader"/> reads.</summary>
+    private string ReadExpression(BoundParameter value, string reader) => ReadExpression(value.Abi.TypeInfo, value.CSharpType, reader);
+
+    private string ReadExpression(AbiTypeInfo type, string csType, string reader)
+    {
+        if (type.Kind is AbiTypeKind.Tuple or AbiTypeKind.Array or AbiTypeKind.FixedArray)
+        {
+            EnsureReader(type, csType);
+            return $"{Codec}.Read_{Key(type, csType)}(ref {reader})";
+        }
+
+        return ElementaryRead(type, csType, reader);
+    }
+
+    private static string ElementaryRead(AbiTypeInfo type, string csType, string reader) => type.Kind switch
+    {
+        AbiTypeKind.Address => $"{reader}.ReadAddress()",
+        AbiTypeKind.Bool => $"{reader}.ReadBool()",
+        AbiTypeKind.UInt when type.Size == 64 => $"{reader}.ReadUInt64(64)",
+        AbiTypeKind.UInt when type.Size < 64 => $"({csType}){reader}.ReadUInt64({type.Size})",
+        AbiTypeKind.UInt => $"{reader}.ReadUInt({type.Size})",
+        AbiTypeKind.Int when type.Size == 64 => $"{reader}.ReadInt64(64)",
+        AbiTypeKind.Int when type.Size < 64 => $"({csType}){reader}.ReadInt64({type.Size})",
+        AbiTypeKind.Int => $"{reader}.ReadInt({type.Size})",
+        AbiTypeKind.FixedBytes when type.Size == 32 => $"{reader}.ReadBytes32()",
+        AbiTypeKind.FixedBytes => $"new {CSharpTypeNames.Memory}({reader}.ReadFixedBytes({type.Size}))",
+        AbiTypeKind.Bytes => $"new {CSharpTypeNames.Memory}({reader}.ReadBytes())",
+        AbiTypeKind.String => $"{reader}.ReadString()",
+        _ => throw new System.InvalidOperationException($"'{type.Canonical}' is not elementary."),
+    };
+
+    /// <summary>Emits the reader of a composite type once: a tuple's record struct, or an array's elements.</summary>
+    private void EnsureReader(AbiTypeInfo type, string csType)
+    {
+        var key = Key(type, csType);
+        if (!_emittedReaders.Add(key))
+        {
+            return;
+        }
+
+        var h = new SourceWriter();
+        h.Line();
+        h.Open($"internal static {csType} Read_{key}(ref {Reader} reader)");
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Tuple:
+                h.Line(type.IsDynamic ? $"var child = reader.BeginDynamicTuple({type.StaticSize});" : $"var child = reader.BeginStaticTuple({type.StaticSize});");
+                h.Line($"return new {csType}({string.Join(", ", _structs[csType].Members.Select(m => ReadExpression(m, "child")))});");
+                break;
+            case AbiTypeKind.FixedArray:
+                var headSize = type.Size * type.Element!.HeadSize;
+                h.Line(type.IsDynamic ? $"var child = reader.BeginDynamicTuple({headSize});" : $"var child = reader.BeginStaticTuple({headSize});");
+                EmitReadItems(h, type.Element!, CSharpTypeNames.ElementOf(csType), type.Size.ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                h.Line($"var child = reader.BeginDynamicArray({type.Element!.HeadSize}, out var count);");
+                EmitReadItems(h, type.Element!, CSharpTypeNames.ElementOf(csType), "count");
+                break;
+        }
+
+        h.Close();
+        _helpers.Append(h);
+    }
+
+    private void EmitReadItems(SourceWriter h, AbiTypeInfo element, string elementType, string count)
+    {
+        h.Line($"var items = new {elementType}[{count}];");
+        h.Open("for (var i = 0; i < items.Length; i++)");
+        h.Line($"items[i] = {ReadExpression(element, elementType, "child")};");
+        h.Close();
+        h.Line("return items;");
+    }
+
     private void EmitStructs(SourceWriter w)
     {
         foreach (var structure in _model.Structs)
@@ -214,14 +554,24 @@ internal sealed class ContractBindingEmitter
             }
 
             w.Line(GeneratedCode);
-            w.Line($"public readonly record struct {structure.Name}({ParameterList(structure.Members)});");
+            if (structure.Members.Any(m => NeedsContentComparer(m.CSharpType)))
+            {
+                w.Open($"public readonly partial record struct {structure.Name}({ParameterList(structure.Members)})");
+                EmitContentEquality(w, structure.Name, structure.Members, isClass: false);
+                w.Close();
+            }
+            else
+            {
+                w.Line($"public readonly record struct {structure.Name}({ParameterList(structure.Members)});");
+            }
+
             w.Line();
         }
     }
 
     private void EmitCodec(SourceWriter w)
     {
-        w.Line("/// <summary>Encoding helpers: one encoder per function and a check/size/write triple per composite type.</summary>");
+        w.Line("/// <summary>Encoding and decoding helpers: one encoder per function, a check/size/write triple and a reader per composite type, and the content comparers of lists.</summary>");
         w.Line(GeneratedCode);
         w.Open($"private static class {Codec}");
         var body = _helpers.ToString().Trim('\n');
@@ -372,7 +722,7 @@ internal sealed class ContractBindingEmitter
                 if (NeedsCheck(type.Element!))
                 {
                     h.Open("for (var i = 0; i < value.Count; i++)");
-                    EmitCheck(h, type.Element!, ElementType(csType), "value[i]", "name + \"[\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"");
+                    EmitCheck(h, type.Element!, CSharpTypeNames.ElementOf(csType), "value[i]", "name + \"[\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"");
                     h.Close();
                 }
             }
@@ -402,7 +752,7 @@ internal sealed class ContractBindingEmitter
                 {
                     h.Line($"var size = checked({lengthWord}value.Count * 32);");
                     h.Open("for (var i = 0; i < value.Count; i++)");
-                    h.Line($"size = checked(size + {TailSize(element, ElementType(csType), "value[i]")});");
+                    h.Line($"size = checked(size + {TailSize(element, CSharpTypeNames.ElementOf(csType), "value[i]")});");
                     h.Close();
                     h.Line("return size;");
                 }
@@ -426,13 +776,13 @@ internal sealed class ContractBindingEmitter
             case AbiTypeKind.FixedArray:
                 h.Line(type.IsDynamic ? $"var child = writer.BeginDynamicTuple({type.Size * 32});" : $"var child = writer.BeginStaticTuple({type.StaticSize});");
                 h.Open($"for (var i = 0; i < {type.Size}; i++)");
-                h.Line(WriteStatement(type.Element!, ElementType(csType), "child", "value[i]"));
+                h.Line(WriteStatement(type.Element!, CSharpTypeNames.ElementOf(csType), "child", "value[i]"));
                 h.Close();
                 break;
             default:
                 h.Line($"var child = writer.BeginDynamicArray(value.Count, {type.Element!.HeadSize});");
                 h.Open("for (var i = 0; i < value.Count; i++)");
-                h.Line(WriteStatement(type.Element!, ElementType(csType), "child", "value[i]"));
+                h.Line(WriteStatement(type.Element!, CSharpTypeNames.ElementOf(csType), "child", "value[i]"));
                 h.Close();
                 break;
         }
@@ -451,13 +801,10 @@ internal sealed class ContractBindingEmitter
     private static string Key(AbiTypeInfo type, string csType) => type.Kind switch
     {
         AbiTypeKind.Tuple => csType,
-        AbiTypeKind.Array => Key(type.Element!, ElementType(csType)) + "Array",
-        AbiTypeKind.FixedArray => Key(type.Element!, ElementType(csType)) + "Array" + type.Size.ToString(CultureInfo.InvariantCulture),
+        AbiTypeKind.Array => Key(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array",
+        AbiTypeKind.FixedArray => Key(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array" + type.Size.ToString(CultureInfo.InvariantCulture),
         _ => type.Canonical,
     };
-
-    private static string ElementType(string listType) =>
-        listType.StartsWith(ListPrefix, System.StringComparison.Ordinal) ? listType.Substring(ListPrefix.Length, listType.Length - ListPrefix.Length - 1) : listType;
 
     private static string ParameterList(EquatableArray<BoundParameter> parameters) =>
         string.Join(", ", parameters.Select(p => $"{p.CSharpType} {p.Name}"));

@@ -23,6 +23,8 @@ internal readonly struct AttributeArguments
     public T? Constructor<T>(int index) =>
         index < _data.ConstructorArguments.Length && _data.ConstructorArguments[index].Value is T value ? value : default;
 
+    public int ConstructorCount => _data.ConstructorArguments.Length;
+
     public bool Has(string name) => _data.NamedArguments.Any(argument => argument.Key == name);
 
     public T? Named<T>(string name)

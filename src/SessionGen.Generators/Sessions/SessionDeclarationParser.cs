@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -29,6 +30,9 @@ internal static class SessionDeclarationParser
     }.ToImmutableDictionary();
 
     private static readonly BigInteger MaxUInt128 = (BigInteger.One << 128) - 1;
+
+    /// <summary>The longest a session may last, start delay included: 100 years.</summary>
+    private const long MaxExpiryMinutes = 36500L * 1440;
 
     /// <summary>Returns null when the class carries no session attribute.</summary>
     public static SessionDeclaration? Parse(INamedTypeSymbol type, SessionAttributeSymbols symbols, CancellationToken cancellationToken)
@@ -69,7 +73,7 @@ internal static class SessionDeclarationParser
         }
 
         var location = LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource));
-        CheckPolicies(type.Name, location, actions, valueTransfer, expiry, rules, diagnostics);
+        CheckPolicies(type.Name, location, actions, valueTransfer, expiry, rules, symbols.ContractAbi is not null, diagnostics);
         return new SessionDeclaration(type.Name, location, actions.ToImmutable().ToEquatableArray(), valueTransfer, expiry,
             rules.ToImmutable().ToEquatableArray(), diagnostics.ToImmutable().ToEquatableArray());
     }
@@ -81,12 +85,33 @@ internal static class SessionDeclarationParser
         var spendingLimit = ReadAmount(arguments, "SpendingLimit", diagnostics);
         var valueLimit = ReadAmount(arguments, "ValueLimit", diagnostics);
         var maxUses = ReadMaxUses(arguments, function, diagnostics);
+        CheckNonZero(spendingLimit, "SpendingLimit", function, arguments, diagnostics);
+        CheckNonZero(valueLimit, "ValueLimit", function, arguments, diagnostics);
         return new ActionDeclaration(contract, function, arguments.Location, arguments.ConstructorLocation(0, "function"),
-            spendingLimit, arguments.NamedLocation("SpendingLimit"), maxUses, valueLimit, arguments.Named<bool>("Sudo"), DeclaresLimit(arguments));
+            spendingLimit, arguments.NamedLocation("SpendingLimit"), maxUses, valueLimit, arguments.NamedLocation("ValueLimit"), arguments.Named<bool>("Sudo"), DeclaresLimit(arguments));
     }
 
-    private static ValueTransferDeclaration ReadValueTransfer(AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics) =>
-        new(arguments.Location, ReadAmount(arguments, "ValueLimit", diagnostics), ReadMaxUses(arguments, "native value transfer", diagnostics), arguments.Named<bool>("Sudo"), DeclaresLimit(arguments));
+    private static ValueTransferDeclaration ReadValueTransfer(AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var valueLimit = ReadAmount(arguments, "ValueLimit", diagnostics);
+        CheckNonZero(valueLimit, "ValueLimit", "native value transfer", arguments, diagnostics);
+        return new(arguments.Location, valueLimit, ReadMaxUses(arguments, "native value transfer", diagnostics), arguments.Named<bool>("Sudo"), DeclaresLimit(arguments));
+    }
+
+    /// <summary>SESSGEN208: the spending-limit and value-limit policies revert at init on a zero limit, so the session could never be enabled.</summary>
+    private static void CheckNonZero(string? amount, string name, string function, AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (amount == "0")
+        {
+            var consequence = name switch
+            {
+                "SpendingLimit" => "the ERC-20 spending-limit policy reverts InvalidLimit on a zero limit",
+                "ValueLimit" => "the value-limit policy reverts PolicyNotInitialized on a zero limit (a function without ValueLimit already sends no ETH when a rule or spending limit guards it)",
+                _ => "a zero cumulative limit lets only zero amounts through",
+            };
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroLimit, arguments.NamedLocation(name), name, function, consequence));
+        }
+    }
 
     private static bool DeclaresLimit(AttributeArguments arguments) =>
         arguments.Has("SpendingLimit") || arguments.Has("MaxUses") || arguments.Has("ValueLimit");
@@ -97,9 +122,30 @@ internal static class SessionDeclarationParser
         var parameter = arguments.Constructor<string>(1) ?? string.Empty;
         var condition = arguments.Constructor<byte>(2);
         var contract = ResolveContract(type, arguments, symbols, ownContract, "The parameter rule on '" + function + "'", diagnostics);
-        var reference = ReadAmount(arguments, "reference", diagnostics, constructorIndex: 3);
+        var bind = arguments.Named<string>("Bind");
+        var hasReference = arguments.ConstructorCount > 3;
+        var reference = hasReference ? ReadAmount(arguments, "reference", diagnostics, constructorIndex: 3) : null;
         var upperBound = ReadAmount(arguments, "UpperBound", diagnostics);
         var cumulativeLimit = ReadAmount(arguments, "CumulativeLimit", diagnostics);
+        if (cumulativeLimit is not null)
+        {
+            CheckNonZero(cumulativeLimit, "CumulativeLimit", function + "." + parameter, arguments, diagnostics);
+        }
+
+        var bindProblem = arguments.Has("Bind") switch
+        {
+            true when hasReference => "sets both a reference and Bind; keep one: a literal, or a value bound when the session is created",
+            true when string.IsNullOrWhiteSpace(bind) => "sets an empty Bind; name the CreateSession parameter, e.g. Bind = \"account\"",
+            true when !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(bind!) => "binds '" + bind + "', which is not a C# identifier (it becomes a CreateSession parameter)",
+            true when condition == 6 => "binds InRange, which needs two bounds; write them as literals",
+            true when arguments.Has("CumulativeLimit") => "binds a cumulative rule; a cumulative limit is written as a literal",
+            false when !hasReference => "has neither a reference nor Bind; add the reference (\"100e6\") or Bind = \"account\"",
+            _ => null,
+        };
+        if (bindProblem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBind, arguments.Has("Bind") ? arguments.NamedLocation("Bind") : arguments.Location, function, parameter, bindProblem));
+        }
 
         const byte InRange = 6;
         string? problem = null;
@@ -130,7 +176,8 @@ internal static class SessionDeclarationParser
         }
 
         return new ParamRuleDeclaration(contract, function, parameter, arguments.Location, arguments.ConstructorLocation(1, "parameter"),
-            condition, reference ?? "0", upperBound, cumulativeLimit);
+            condition, reference, hasReference ? arguments.ConstructorLocation(3, "reference") : arguments.NamedLocation("Bind"),
+            bindProblem is null ? bind : null, upperBound, cumulativeLimit);
     }
 
     private static ExpiryDeclaration ReadExpiry(AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
@@ -141,6 +188,12 @@ internal static class SessionDeclarationParser
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidExpiry, arguments.Location,
                 "lasts " + duration.ToString(CultureInfo.InvariantCulture) + " minutes, so the session could never be used"));
+        }
+        else if (duration + Math.Max(startsAfter, 0) > MaxExpiryMinutes)
+        {
+            // CreateSession would have to represent a date thousands of years away (DateTimeOffset ends in 9999).
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidExpiry, arguments.Location,
+                "ends " + ((duration + Math.Max(startsAfter, 0)) / 1440).ToString(CultureInfo.InvariantCulture) + " days after the session is created, beyond the 36500 days (100 years) a session may last"));
         }
 
         if (startsAfter < 0)
@@ -235,7 +288,7 @@ internal static class SessionDeclarationParser
 
     /// <summary>The checks across attributes: 201–205, duplicates and rules without an action.</summary>
     private static void CheckPolicies(string typeName, LocationInfo? location, IReadOnlyList<ActionDeclaration> actions, ValueTransferDeclaration? valueTransfer,
-        ExpiryDeclaration? expiry, IReadOnlyList<ParamRuleDeclaration> rules, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+        ExpiryDeclaration? expiry, IReadOnlyList<ParamRuleDeclaration> rules, bool bindingsAvailable, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         if (actions.Count == 0 && valueTransfer is null)
         {
@@ -259,7 +312,8 @@ internal static class SessionDeclarationParser
             // With a contract the check runs on the resolved signature (SessionResolver); without one, on the name.
             if (action.SpendingLimit is not null && action.Contract is null && !IsErc20SpendingFunction(action.Function))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, action.Function, FunctionName(action.Function), action.SpendingLimit));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, action.Function,
+                    SessionResolver.ParamRuleSuggestion(FunctionName(action.Function), "<amount parameter>", action.SpendingLimit)));
             }
 
             if (action.Sudo)
@@ -282,7 +336,8 @@ internal static class SessionDeclarationParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActionWithoutLimit, valueTransfer.AttributeLocation, "native value transfer"));
         }
 
-        foreach (var rule in rules.Where(rule => rule.Contract is null))
+        // A rule whose contract could not be found already has SESSGEN118; matching it against the actions would only add noise.
+        foreach (var rule in rules.Where(rule => rule.Contract is null && !bindingsAvailable))
         {
             if (!actions.Any(action => action.Function == rule.Function && action.Contract?.FullyQualifiedName == rule.Contract?.FullyQualifiedName))
             {

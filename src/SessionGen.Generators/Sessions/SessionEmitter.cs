@@ -10,9 +10,8 @@ namespace SessionGen.Generators.Sessions;
 /// <summary>
 /// Writes the session members of a <see cref="SessionSpec"/>: two <c>CreateSession</c> overloads (OwnableValidator
 /// with the session key as single owner, or any validator and init data), <c>Describe</c> and the
-/// <c>SessionCalls</c> builder class. Policies follow DESIGN §1: the expiry is a time-frame user-op policy;
-/// SpendingLimit → ERC20SpendingLimit, MaxUses → UsageLimit, ValueLimit → ValueLimit, rules → UniAction, Sudo
-/// (or no limit at all) → Sudo.
+/// <c>SessionCalls</c> builder class. It only prints: which policies an action gets is decided by
+/// <see cref="SessionPolicyPlanner"/> (<see cref="ActionSpec.Policies"/>); the expiry is a time-frame user-op policy.
 /// </summary>
 internal static class SessionEmitter
 {
@@ -23,8 +22,6 @@ internal static class SessionEmitter
 
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"SessionGen\", \"{typeof(SessionEmitter).Assembly.GetName().Version}\")]";
-
-    private static readonly string[] ConditionWords = { "=", ">", "<", "≥", "≤", "≠", "between" };
 
     private static readonly string[] ConditionNames = { "Equal", "GreaterThan", "LessThan", "GreaterThanOrEqual", "LessThanOrEqual", "NotEqual", "InRange" };
 
@@ -48,12 +45,16 @@ internal static class SessionEmitter
             + (spec.ValueTransfer is null ? string.Empty : $"{AddressType} valueRecipient, ");
         var contractArguments = string.Concat(spec.Contracts.Select(c => c.ParameterName + ", "))
             + (spec.ValueTransfer is null ? string.Empty : "valueRecipient, ");
+        var sessionParameters = contractParameters + string.Concat(spec.BoundValues.Select(b => $"{b.Type} {b.ParameterName}, "));
+        var sessionArguments = contractArguments + string.Concat(spec.BoundValues.Select(b => b.ParameterName + ", "));
 
-        EmitOwnableOverload(w, spec, contractParameters, contractArguments);
+        EmitOwnableOverload(w, spec, sessionParameters, sessionArguments);
         w.Line();
-        EmitCreateSession(w, spec, contractParameters);
+        EmitCreateSession(w, spec, sessionParameters);
         w.Line();
-        EmitDescribe(w, spec, contractParameters);
+        EmitLabels(w, spec, sessionParameters);
+        w.Line();
+        EmitDescribe(w);
         w.Line();
         EmitCalls(w, spec, contractParameters, contractArguments);
         EmitTimeFrame(w, spec);
@@ -78,9 +79,10 @@ internal static class SessionEmitter
         w.Line("/// <paramref name=\"deployment\"/> with the session key as its single owner. " + Summary(spec));
         w.Line("/// </summary>");
         EmitContractParameterDocs(w, spec);
+        EmitBoundValueDocs(w, spec);
         w.Line("/// <param name=\"sessionKey\">The address of the key the app will sign with.</param>");
         w.Line("/// <param name=\"now\">The creation time (on a devnet, the chain's time); the time frame is counted from it.</param>");
-        w.Line("/// <param name=\"salt\">Distinguishes several sessions of the same key.</param>");
+        w.Line("/// <param name=\"salt\">Distinguishes several sessions of the same key; by default derived from the session's content, so that different sessions get different permission ids.</param>");
         w.Line("/// <param name=\"deployment\">The validator and policy contracts; <see cref=\"global::SessionGen.Protocol.SmartSessionDeployment.Current\"/> when null.</param>");
         w.Line(GeneratedCode);
         w.Open($"public static {Protocol}Session CreateSession({contractParameters}{AddressType} sessionKey, global::System.DateTimeOffset now, global::SessionGen.Bytes32 salt = default, {Protocol}SmartSessionDeployment? deployment = null)");
@@ -96,10 +98,11 @@ internal static class SessionEmitter
         w.Line("/// <c>SessionValidatorInitData.SingleKey(sessionKey)</c>). " + Summary(spec));
         w.Line("/// </summary>");
         EmitContractParameterDocs(w, spec);
+        EmitBoundValueDocs(w, spec);
         w.Line("/// <param name=\"sessionValidator\">The session validator contract.</param>");
         w.Line("/// <param name=\"sessionValidatorInitData\">Its init data for this session.</param>");
         w.Line("/// <param name=\"now\">The creation time (on a devnet, the chain's time); the time frame is counted from it.</param>");
-        w.Line("/// <param name=\"salt\">Distinguishes several sessions of the same validator data.</param>");
+        w.Line("/// <param name=\"salt\">Distinguishes several sessions of the same validator data; by default derived from the session's content (<see cref=\"global::SessionGen.Sessions.SessionSalt\"/>).</param>");
         w.Line("/// <param name=\"policies\">The policy contracts; <see cref=\"global::SessionGen.Protocol.PolicyAddresses.Current\"/> when null.</param>");
         w.Line(GeneratedCode);
         w.Open($"public static {Protocol}Session CreateSession({contractParameters}{AddressType} sessionValidator, global::System.ReadOnlySpan<byte> sessionValidatorInitData, global::System.DateTimeOffset now, global::SessionGen.Bytes32 salt = default, {Protocol}PolicyAddresses? policies = null)");
@@ -109,7 +112,7 @@ internal static class SessionEmitter
             w.Line("var (validAfter, validUntil) = SessionTimeFrame(now);");
         }
 
-        w.Line($"return new {Protocol}Session(");
+        w.Line($"var session = new {Protocol}Session(");
         w.Line("    sessionValidator,");
         w.Line("    sessionValidatorInitData,");
         w.Line("    salt,");
@@ -124,17 +127,58 @@ internal static class SessionEmitter
             var target = spec.Contracts[action.ContractIndex].ParameterName;
             w.Line($"        // {action.CanonicalSignature}");
             w.Line($"        new {Protocol}ActionData({target}, new global::SessionGen.Selector({Hex(action.Selector)}),");
-            EmitPolicies(w, ActionPolicies(action, target));
+            EmitPolicies(w, action.Policies.Select(policy => Policy(policy, target)).ToList());
         }
 
         if (spec.ValueTransfer is { } transfer)
         {
             w.Line("        // native value transfer (empty calldata)");
             w.Line($"        new {Protocol}ActionData(valueRecipient, new global::SessionGen.Selector({Hex(ValueTransferSelector)}),");
-            EmitPolicies(w, ValuePolicies(transfer.ValueLimit, transfer.MaxUses, hasOtherPolicies: false));
+            EmitPolicies(w, transfer.Policies.Select(policy => Policy(policy, "valueRecipient")).ToList());
         }
 
-        w.Line("    });");
+        w.Line("    })");
+        w.Line("{");
+        w.Line($"    Labels = SessionLabels({string.Concat(spec.Contracts.Select(c => c.ParameterName + ", ")) + (spec.ValueTransfer is null ? string.Empty : "valueRecipient, ") + string.Join(", ", spec.BoundValues.Select(b => b.ParameterName))}".TrimEnd(' ', ',') + "),");
+        w.Line("};");
+        w.Line("return salt == default ? global::SessionGen.Sessions.SessionSalt.WithContentSalt(session) : session;");
+        w.Close();
+    }
+
+    /// <summary>
+    /// <c>SessionLabels(...)</c>: the names this class gives to the session's addresses and to the parameters its rules read,
+    /// for <c>Describe</c> and the guard's refusals.
+    /// </summary>
+    private static void EmitLabels(SourceWriter w, SessionSpec spec, string sessionParameters)
+    {
+        w.Line("/// <summary>The names this class gives to the session's addresses and rule parameters (see <see cref=\"global::SessionGen.Protocol.Session.Labels\"/>).</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"private static global::SessionGen.Sessions.SessionLabels SessionLabels({sessionParameters.TrimEnd(' ', ',')})");
+        w.Line("var labels = new global::SessionGen.Sessions.SessionLabels();");
+        foreach (var contract in spec.Contracts)
+        {
+            w.Line($"labels.Name({contract.ParameterName}, \"{Escape(contract.Name)}\");");
+            if (contract.Symbol is { } symbol && contract.Decimals is { } decimals)
+            {
+                w.Line($"labels.Token({contract.ParameterName}, \"{Escape(symbol)}\", {decimals.ToString(CultureInfo.InvariantCulture)});");
+            }
+        }
+
+        foreach (var bound in spec.BoundValues.Where(b => b.Type == AddressType))
+        {
+            w.Line(bound.IsAccount ? $"labels.Account({bound.ParameterName});" : $"labels.Name({bound.ParameterName}, \"{Escape(bound.ParameterName.TrimStart('@'))}\");");
+        }
+
+        foreach (var action in spec.Actions)
+        {
+            var target = spec.Contracts[action.ContractIndex].ParameterName;
+            var parameters = action.Policies.SelectMany(p => p.Rules)
+                .GroupBy(rule => rule.Offset).Select(g => g.First())
+                .Select(rule => $", new global::SessionGen.Sessions.ParameterLabel({rule.Offset.ToString(CultureInfo.InvariantCulture)}UL, \"{Escape(rule.Parameter)}\", \"{rule.ParameterType}\")");
+            w.Line($"labels.Function({target}, new global::SessionGen.Selector({Hex(action.Selector)}), \"{Escape(action.FunctionName)}\", {(action.IsPayable ? "true" : "false")}{string.Concat(parameters)});");
+        }
+
+        w.Line("return labels;");
         w.Close();
     }
 
@@ -151,100 +195,48 @@ internal static class SessionEmitter
         }
     }
 
-    private static List<string> ActionPolicies(ActionSpec action, string target)
+    /// <summary>One policy of the plan as a <c>PolicyData</c> expression.</summary>
+    private static string Policy(PolicyPlan policy, string target) => policy.Kind switch
     {
-        var policies = new List<string>();
-        if (action.SpendingLimit is { } spending)
-        {
-            policies.Add($"{Protocol}Policies.ERC20SpendingLimit({target}, {Number(spending)}, policies)");
-        }
-
-        if (action.Rules.Count > 0)
-        {
-            // valueLimitPerUse: the UniActionPolicy rejects any call carrying more native value than this.
-            var rules = string.Join(",\n", action.Rules.Select(Rule));
-            policies.Add($"{Protocol}Policies.UniversalAction(new {Protocol}UniActionConfig({Number(action.ValueLimit ?? "0")},\n{rules}), policies)");
-        }
-
-        // A payable function with no ValueLimit may not carry native value: without this policy any amount could go along.
-        var valueLimit = action.ValueLimit ?? (action.IsPayable ? "0" : null);
-        policies.AddRange(ValuePolicies(valueLimit, action.MaxUses, hasOtherPolicies: policies.Count > 0));
-        return policies;
-    }
-
-    /// <summary>
-    /// UsageLimit and ValueLimit; Sudo when nothing else limits the action, since an action needs at least one policy.
-    /// An explicit <c>Sudo = true</c> emits the same (its only effect is to turn warning SESSGEN203 into SESSGEN205).
-    /// </summary>
-    private static List<string> ValuePolicies(string? valueLimit, long? maxUses, bool hasOtherPolicies)
-    {
-        var policies = new List<string>();
-        if (maxUses is { } uses)
-        {
-            policies.Add($"{Protocol}Policies.UsageLimit({Number(uses.ToString(CultureInfo.InvariantCulture))}, policies)");
-        }
-
-        if (valueLimit is { } value)
-        {
-            policies.Add($"{Protocol}Policies.ValueLimit({Number(value)}, policies)");
-        }
-
-        if (!hasOtherPolicies && policies.Count == 0)
-        {
-            policies.Add($"{Protocol}Policies.Sudo(policies)");
-        }
-
-        return policies;
-    }
+        PolicyKind.Erc20SpendingLimit => $"{Protocol}Policies.ERC20SpendingLimit({target}, {Number(policy.Amount!)}, policies)",
+        PolicyKind.UniversalAction => $"{Protocol}Policies.UniversalAction(new {Protocol}UniActionConfig({Number(policy.Amount!)},\n{string.Join(",\n", policy.Rules.Select(Rule))}), policies)",
+        PolicyKind.UsageLimit => $"{Protocol}Policies.UsageLimit({Number(policy.Amount!)}, policies)",
+        PolicyKind.ValueLimit => $"{Protocol}Policies.ValueLimit({Number(policy.Amount!)}, policies)",
+        _ => $"{Protocol}Policies.Sudo(policies)",
+    };
 
     private static string Rule(RuleSpec rule)
     {
         var offset = rule.Offset.ToString(CultureInfo.InvariantCulture) + "UL";
+        if (rule.Binding is { } binding)
+        {
+            // Bound when the session is created: ParamRule.Compare has an overload per bound type (Address, BigInteger, bool, Bytes32).
+            return $"{Protocol}ParamRule.Compare(global::SessionGen.ParamCondition.{ConditionNames[rule.Condition]}, {offset}, {binding})";
+        }
+
+        var reference = rule.Reference!;
         if (rule.CumulativeLimit is null)
         {
             return rule.UpperBound is { } upper
-                ? $"{Protocol}ParamRule.InRange({offset}, {Number(rule.Reference)}, {Number(upper)})"
-                : $"{Protocol}ParamRule.Compare(global::SessionGen.ParamCondition.{ConditionNames[rule.Condition]}, {offset}, {Number(rule.Reference)})";
+                ? $"{Protocol}ParamRule.InRange({offset}, {Number(reference)}, {Number(upper)})"
+                : $"{Protocol}ParamRule.Compare(global::SessionGen.ParamCondition.{ConditionNames[rule.Condition]}, {offset}, {Number(reference)})";
         }
 
         var word = rule.UpperBound is { } bound
-            ? (System.Numerics.BigInteger.Parse(rule.Reference, CultureInfo.InvariantCulture) << 128) | System.Numerics.BigInteger.Parse(bound, CultureInfo.InvariantCulture)
-            : System.Numerics.BigInteger.Parse(rule.Reference, CultureInfo.InvariantCulture);
+            ? (System.Numerics.BigInteger.Parse(reference, CultureInfo.InvariantCulture) << 128) | System.Numerics.BigInteger.Parse(bound, CultureInfo.InvariantCulture)
+            : System.Numerics.BigInteger.Parse(reference, CultureInfo.InvariantCulture);
         return $"new {Protocol}ParamRule(global::SessionGen.ParamCondition.{ConditionNames[rule.Condition]}, {offset}, global::SessionGen.Bytes32.Parse(\"{Word(word)}\"), isLimited: true, limit: {Number(rule.CumulativeLimit)})";
     }
 
-    private static void EmitDescribe(SourceWriter w, SessionSpec spec, string contractParameters)
+    /// <summary>A thin call to the runtime's description of the session value itself (its decoded policies, this class's labels).</summary>
+    private static void EmitDescribe(SourceWriter w)
     {
-        w.Line("/// <summary>The session in plain words, for the owner's approval screen.</summary>");
-        EmitContractParameterDocs(w, spec);
-        w.Line("/// <param name=\"now\">The creation time passed to <c>CreateSession</c>.</param>");
+        w.Line("/// <summary>The session in plain words, for the owner's approval screen, read from <paramref name=\"session\"/> itself (see <see cref=\"global::SessionGen.Sessions.SessionDescription\"/>).</summary>");
+        w.Line("/// <param name=\"session\">The session, as returned by <c>CreateSession</c>.</param>");
+        w.Line("/// <param name=\"policies\">The policy contracts the session was created with; <see cref=\"global::SessionGen.Protocol.PolicyAddresses.Current\"/> when null.</param>");
         w.Line(GeneratedCode);
-        w.Open($"public static string Describe({contractParameters}global::System.DateTimeOffset now)");
-        w.Line("var text = new global::System.Text.StringBuilder();");
-        w.Line("text.Append(\"This session lets the app, without asking you again:\\n\");");
-        foreach (var action in spec.Actions)
-        {
-            var contract = spec.Contracts[action.ContractIndex];
-            w.Line($"text.Append(\"- call {action.FunctionName} on {Escape(contract.Symbol ?? contract.Name)} \").Append({contract.ParameterName}.ToString()).Append(\"{Escape(Limits(action, contract))}\\n\");");
-        }
-
-        if (spec.ValueTransfer is { } transfer)
-        {
-            w.Line($"text.Append(\"- send ETH to \").Append(valueRecipient.ToString()).Append(\"{Escape(ValueLimits(transfer.ValueLimit, transfer.MaxUses, first: true))}\\n\");");
-        }
-
-        if (spec.Expiry is null)
-        {
-            w.Line("text.Append(\"with no expiry: it stays valid until you remove it.\");");
-        }
-        else
-        {
-            w.Line("var (validAfter, validUntil) = SessionTimeFrame(now);");
-            w.Line("text.Append(\"from \").Append(FormatSessionTime(validAfter)).Append(\" until \").Append(FormatSessionTime(validUntil)).Append('.');");
-        }
-
-        w.Line("return text.ToString();");
-        w.Close();
+        w.Line($"public static string Describe({Protocol}Session session, {Protocol}PolicyAddresses? policies = null) =>");
+        w.Line($"    global::SessionGen.Sessions.SessionDescription.Describe(session, policies ?? {Protocol}PolicyAddresses.Current);");
     }
 
     /// <summary>
@@ -315,57 +307,6 @@ internal static class SessionEmitter
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    private static string Limits(ActionSpec action, ContractSpec contract)
-    {
-        var parts = new List<string>();
-        if (action.SpendingLimit is { } spending)
-        {
-            parts.Add("at most " + AmountFormat.WithSymbol(spending, contract.Symbol, contract.Decimals) + " in total");
-        }
-
-        foreach (var rule in action.Rules)
-        {
-            parts.Add(RuleText(rule));
-        }
-
-        // "Without any limit" is judged on what was declared: the implicit no-ETH rule of payable functions does not count.
-        var unlimited = parts.Count == 0 && action.MaxUses is null && action.ValueLimit is null;
-        var value = ValueLimits(action.ValueLimit ?? (action.IsPayable ? "0" : null), action.MaxUses, first: false);
-        return (unlimited ? "; WITHOUT ANY LIMIT" : string.Empty) + (parts.Count == 0 ? string.Empty : "; " + string.Join("; ", parts)) + value;
-    }
-
-    private static string ValueLimits(string? valueLimit, long? maxUses, bool first)
-    {
-        var parts = new List<string>();
-        if (maxUses is { } uses)
-        {
-            parts.Add("at most " + uses.ToString(CultureInfo.InvariantCulture) + (uses == 1 ? " time" : " times"));
-        }
-
-        if (valueLimit is { } value)
-        {
-            parts.Add(value == "0" ? "sending no ETH" : "sending at most " + AmountFormat.Units(value, 18) + " ETH in total");
-        }
-
-        if (first && parts.Count == 0)
-        {
-            parts.Add("WITHOUT ANY LIMIT");
-        }
-
-        return parts.Count == 0 ? string.Empty : "; " + string.Join("; ", parts);
-    }
-
-    private static string RuleText(RuleSpec rule)
-    {
-        var condition = rule.UpperBound is { } upper
-            ? $"{rule.Parameter} between {Value(rule.Reference, rule.ParameterType)} and {Value(upper, rule.ParameterType)}"
-            : $"{rule.Parameter} {ConditionWords[rule.Condition]} {Value(rule.Reference, rule.ParameterType)}";
-        return "only if " + condition + (rule.CumulativeLimit is { } limit ? $", and {rule.Parameter} at most {limit} in total" : string.Empty);
-    }
-
-    private static string Value(string number, string abiType) =>
-        abiType == "address" ? "0x" + System.Numerics.BigInteger.Parse(number, CultureInfo.InvariantCulture).ToString("x40", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(40, '0') : number;
-
     private static void EmitTimeFrame(SourceWriter w, SessionSpec spec)
     {
         if (spec.Expiry is not { } expiry)
@@ -378,10 +319,6 @@ internal static class SessionEmitter
         w.Line(GeneratedCode);
         w.Line($"private static (global::System.DateTimeOffset ValidAfter, global::System.DateTimeOffset ValidUntil) SessionTimeFrame(global::System.DateTimeOffset now) =>");
         w.Line($"    (now.AddMinutes({expiry.StartsAfterMinutes}), now.AddMinutes({expiry.StartsAfterMinutes + expiry.DurationMinutes}));");
-        w.Line();
-        w.Line(GeneratedCode);
-        w.Line("private static string FormatSessionTime(global::System.DateTimeOffset time) =>");
-        w.Line("    time.UtcDateTime.ToString(\"yyyy-MM-dd HH:mm 'UTC'\", global::System.Globalization.CultureInfo.InvariantCulture);");
     }
 
     private static void EmitContractParameterDocs(SourceWriter w, SessionSpec spec)
@@ -394,6 +331,16 @@ internal static class SessionEmitter
         if (spec.ValueTransfer is not null)
         {
             w.Line("/// <param name=\"valueRecipient\">The one address the session may send ETH to.</param>");
+        }
+    }
+
+    private static void EmitBoundValueDocs(SourceWriter w, SessionSpec spec)
+    {
+        foreach (var bound in spec.BoundValues)
+        {
+            w.Line(bound.IsAccount
+                ? $"/// <param name=\"{bound.ParameterName.TrimStart('@')}\">The smart account the session is for; rules bound to it (Bind = \"account\") compare with it.</param>"
+                : $"/// <param name=\"{bound.ParameterName.TrimStart('@')}\">The value the rules with Bind = \"{bound.ParameterName.TrimStart('@')}\" compare with.</param>");
         }
     }
 

@@ -23,7 +23,10 @@ internal static class SessionResolver
 {
     /// <summary>The parameter names of CreateSession a contract parameter must not take.</summary>
     private static readonly ImmutableHashSet<string> ReservedParameterNames = ImmutableHashSet.Create(
-        "sessionKey", "sessionValidator", "sessionValidatorInitData", "now", "salt", "deployment", "policies", "valueRecipient");
+        "sessionKey", "sessionValidator", "sessionValidatorInitData", "now", "salt", "deployment", "policies", "valueRecipient", "account", "session", "labels");
+
+    /// <summary>The name of <c>Bind</c> (and of the <c>CreateSession</c> parameter) for the smart account itself.</summary>
+    internal const string AccountParameter = "account";
 
     /// <param name="declaration">The attributes as read by <see cref="SessionDeclarationParser"/>.</param>
     /// <param name="type">Where the session class is declared; null when only diagnostics are wanted (analyzers).</param>
@@ -39,6 +42,8 @@ internal static class SessionResolver
         var resolved = new Dictionary<(string Contract, string Signature), string>();
         var matchedRules = new HashSet<ParamRuleDeclaration>();
         var bindings = new Dictionary<ContractReference, ContractBindingModel?>();
+        var contractParameters = ContractParameterNames(declaration.Actions.Select(a => a.Contract).OfType<ContractReference>().Distinct(), sessionTypeName);
+        var boundValues = new Dictionary<string, (int Order, BoundValueSpec Spec)>(StringComparer.Ordinal);
 
         foreach (var action in declaration.Actions)
         {
@@ -67,10 +72,7 @@ internal static class SessionResolver
 
             if (action.SpendingLimit is not null && !IsErc20Spending(function))
             {
-                var amountParameter = function.Inputs.FirstOrDefault(input => input.Type == "uint256")?.Name;
-                findings.Add(new SessionFinding(
-                    DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, function.CanonicalSignature, action.Function, action.SpendingLimit),
-                    amountParameter is { Length: > 0 } ? amountParameter : null));
+                findings.Add(SpendingLimitFinding(action, function));
                 complete = false;
             }
 
@@ -78,17 +80,33 @@ internal static class SessionResolver
             foreach (var rule in declaration.Rules.Where(rule => rule.Contract == action.Contract && Designates(abi, rule.Function, action.Function, function)))
             {
                 matchedRules.Add(rule);
-                if (ParameterOffset(function, rule.Parameter, out var offset, out var parameterType, out var problem))
-                {
-                    rules.Add(new RuleSpec(rule.Parameter, parameterType, rule.Condition, offset, rule.Reference, rule.UpperBound, rule.CumulativeLimit));
-                }
-                else
+                if (!ParameterOffset(function, rule.Parameter, out var offset, out var parameterType, out var problem))
                 {
                     findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidRuleParameter, rule.ParameterLocation, function.CanonicalSignature, problem,
                         ParameterList(function))));
                     complete = false;
+                    continue;
                 }
+
+                string? boundTo = null;
+                if (rule.Bind is { } bind)
+                {
+                    boundTo = Bind(rule, bind, parameterType, contractParameters, boundValues, findings);
+                    complete &= boundTo is not null;
+                }
+                else if (RuleValueCheck.Problem(rule, parameterType) is { } unsatisfiable)
+                {
+                    findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.UnsatisfiableRule, rule.ReferenceLocation ?? rule.AttributeLocation,
+                        rule.Function, rule.Parameter, parameterType, unsatisfiable)));
+                    complete = false;
+                }
+
+                rules.Add(new RuleSpec(rule.Parameter, parameterType, rule.Condition, offset, rule.Reference, boundTo, rule.UpperBound, rule.CumulativeLimit));
             }
+
+            var ruleSpecs = rules.ToImmutable().ToEquatableArray();
+            var plan = SessionPolicyPlanner.ForAction(action.SpendingLimit, action.MaxUses, action.ValueLimit, ruleSpecs);
+            CheckPlan(action, function, plan, ruleSpecs, findings);
 
             if (!contracts.Contains(action.Contract))
             {
@@ -113,11 +131,11 @@ internal static class SessionResolver
                 continue;
             }
 
-            var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, Qualify(p.CSharpType, action.Contract.FullyQualifiedName)));
+            var parameters = builder.Parameters.Select(p => new CallParameterSpec(p.Name, CSharpTypeNames.Qualified(p.CSharpType, action.Contract.FullyQualifiedName)));
             actions.Add(new ActionSpec(contracts.IndexOf(action.Contract), builder.MethodName, builder.MethodName,
                 parameters.ToImmutableArray().ToEquatableArray(), function.IsPayable ? builder.ValueParameterName : null,
                 abi.FindFunctions(function.Name).Length > 1 ? function.CanonicalSignature : function.Name, function.CanonicalSignature, function.Selector,
-                action.SpendingLimit, action.MaxUses, action.ValueLimit, action.Sudo, function.IsPayable, rules.ToImmutable().ToEquatableArray()));
+                function.IsPayable, plan));
         }
 
         // Rules whose function no action permits (the parser checks rules without a contract by spelling).
@@ -133,19 +151,7 @@ internal static class SessionResolver
             return (null, findings.ToImmutable());
         }
 
-        // Two contract classes with the same simple name (other namespaces) get usdc, usdc2, …
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var contractSpecs = contracts.Select(c =>
-        {
-            var name = ParameterName(c, sessionTypeName);
-            var unique = name;
-            for (var n = 2; !used.Add(unique); n++)
-            {
-                unique = name + n.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return new ContractSpec(c.FullyQualifiedName, c.Name, unique, c.Symbol, c.Decimals);
-        }).ToList();
+        var contractSpecs = contracts.Select(c => new ContractSpec(c.FullyQualifiedName, c.Name, contractParameters[c], c.Symbol, c.Decimals)).ToList();
 
         var callNames = actions.GroupBy(a => a.CallName).Where(g => g.Select(a => a.ContractIndex).Distinct().Count() > 1).Select(g => g.Key).ToImmutableHashSet();
         for (var i = 0; i < actions.Count; i++)
@@ -157,8 +163,133 @@ internal static class SessionResolver
             }
         }
 
-        var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(transfer.ValueLimit, transfer.MaxUses, transfer.Sudo) : null;
-        return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry), findings.ToImmutable());
+        var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(SessionPolicyPlanner.ForValueTransfer(transfer.ValueLimit, transfer.MaxUses)) : null;
+        return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry,
+            boundValues.Values.OrderBy(b => b.Order).Select(b => b.Spec).ToImmutableArray().ToEquatableArray()), findings.ToImmutable());
+    }
+
+    /// <summary>What the plan says about the action: ETH left unbounded on a payable function (209), approvals and outputs to any address (211, 212).</summary>
+    private static void CheckPlan(ActionDeclaration action, AbiFunctionModel function, EquatableArray<PolicyPlan> plan, EquatableArray<RuleSpec> rules, ImmutableArray<SessionFinding>.Builder findings)
+    {
+        if (action.Sudo)
+        {
+            return; // any call on purpose: SESSGEN205 already asks for a review
+        }
+
+        // An action with no limit at all is SESSGEN203's (its ETH is part of "without bound"); 209 is for a limit that misses the ETH.
+        if (function.IsPayable && !SessionPolicyPlanner.BoundsNativeValue(plan) && plan.Any(policy => policy.Kind != PolicyKind.Sudo))
+        {
+            findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.PayableWithoutValueLimit, action.AttributeLocation, action.Function)));
+        }
+
+        bool Pinned(string path) => rules.Any(rule => rule.Parameter == path && rule.Condition == 0);
+        if (AssetFlow.ApprovedParameter(function) is { } approved && !Pinned(approved))
+        {
+            findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.UnpinnedApproval, action.AttributeLocation, action.Function, approved, approved), approved));
+        }
+
+        foreach (var path in AssetFlow.RoutingParameters(function).Where(path => !Pinned(path)))
+        {
+            findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.UnpinnedRecipient, action.AttributeLocation, action.Function, path), path));
+        }
+    }
+
+    /// <summary>
+    /// The <c>CreateSession</c> parameter a bound rule reads: <c>account</c>, a contract's own parameter, or a new parameter of the
+    /// rule's type; null with SESSGEN120 when the name cannot be that.
+    /// </summary>
+    private static string? Bind(ParamRuleDeclaration rule, string bind, string abiType, IReadOnlyDictionary<ContractReference, string> contractParameters,
+        Dictionary<string, (int Order, BoundValueSpec Spec)> boundValues, ImmutableArray<SessionFinding>.Builder findings)
+    {
+        string? Fail(string problem)
+        {
+            findings.Add(new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBind, rule.ReferenceLocation ?? rule.AttributeLocation, rule.Function, rule.Parameter, problem)));
+            return null;
+        }
+
+        var contract = contractParameters.FirstOrDefault(c => c.Value.TrimStart('@') == bind || string.Equals(c.Key.Name, bind, StringComparison.OrdinalIgnoreCase));
+        if (contract.Key is not null)
+        {
+            return abiType == "address" ? contract.Value : Fail("binds the contract '" + bind + "' to a parameter of type " + abiType + "; a contract is an address");
+        }
+
+        var isAccount = bind == AccountParameter;
+        var type = abiType switch
+        {
+            "address" => "global::SessionGen.Address",
+            "bool" => "bool",
+            _ when abiType.StartsWith("uint", StringComparison.Ordinal) => "global::System.Numerics.BigInteger",
+            _ when abiType.StartsWith("bytes", StringComparison.Ordinal) => "global::SessionGen.Bytes32",
+            _ => null,
+        };
+        if (type is null)
+        {
+            return Fail("binds a parameter of type " + abiType + "; bound values are address, uintN, bool or bytesN (write signed values as literals)");
+        }
+
+        if (isAccount && abiType != "address")
+        {
+            return Fail("binds 'account' to a parameter of type " + abiType + "; the account is an address");
+        }
+
+        if (!isAccount && ReservedParameterNames.Contains(bind))
+        {
+            return Fail("binds '" + bind + "', which CreateSession already uses for something else; choose another name");
+        }
+
+        var name = SyntaxFacts.GetKeywordKind(bind) != SyntaxKind.None ? "@" + bind : bind;
+        if (boundValues.TryGetValue(bind, out var earlier))
+        {
+            return earlier.Spec.Type == type ? earlier.Spec.ParameterName : Fail("binds '" + bind + "' as " + abiType + ", but another rule binds it as another type; use two names");
+        }
+
+        boundValues[bind] = (boundValues.Count, new BoundValueSpec(name, type, isAccount)); // CreateSession parameters in first-use order
+        return name;
+    }
+
+    private static SessionFinding SpendingLimitFinding(ActionDeclaration action, AbiFunctionModel function)
+    {
+        var amountParameter = function.Inputs.FirstOrDefault(input => input.Type == "uint256")?.Name;
+        if (amountParameter is { Length: > 0 })
+        {
+            return new SessionFinding(
+                DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, function.CanonicalSignature,
+                    ParamRuleSuggestion(action.Function, amountParameter, action.SpendingLimit!)),
+                amountParameter);
+        }
+
+        // WETH deposit(): no amount parameter, the amount is the ETH sent along.
+        return function.IsPayable
+            ? new SessionFinding(
+                DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, function.CanonicalSignature,
+                    "it takes its amount as native value: write ValueLimit = \"" + action.SpendingLimit + "\" (wei) instead"),
+                FixData: null) { FixKind = SessionFinding.ValueLimitFix }
+            : new SessionFinding(DiagnosticInfo.Create(DiagnosticDescriptors.SpendingLimitNotErc20, action.SpendingLimitLocation, function.CanonicalSignature,
+                "it has no amount parameter to limit: use MaxUses, or a [ParamRule] on the parameter that matters"));
+    }
+
+    /// <summary>The cumulative rule that replaces a spending limit on another function (SESSGEN204's suggestion).</summary>
+    internal static string ParamRuleSuggestion(string function, string parameter, string limit) =>
+        "limit a parameter instead: [ParamRule(\"" + function + "\", \"" + parameter + "\", ParamCondition.LessThanOrEqual, \"" + limit + "\", CumulativeLimit = \"" + limit + "\")]";
+
+    /// <summary>Each contract's <c>CreateSession</c> parameter; two classes with the same simple name (other namespaces) get usdc, usdc2, …</summary>
+    private static Dictionary<ContractReference, string> ContractParameterNames(IEnumerable<ContractReference> contracts, string sessionTypeName)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<ContractReference, string>();
+        foreach (var contract in contracts)
+        {
+            var name = ParameterName(contract, sessionTypeName);
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            names[contract] = unique;
+        }
+
+        return names;
     }
 
     private static AbiFunctionModel? ResolveFunction(string function, ContractReference contract, ContractAbiModel abi, LocationInfo? location, ImmutableArray<SessionFinding>.Builder findings)
@@ -221,7 +352,10 @@ internal static class SessionResolver
 
             if (index < 0)
             {
-                problem = "has no parameter '" + path + "'";
+                var closest = NameSuggestions.Closest(segments[s], level.Select(p => p.Name).Where(n => n.Length > 0));
+                problem = "has no parameter '" + path + "'" + (closest.Count > 0
+                    ? " (did you mean " + string.Join(" or ", closest.Select(c => "'" + string.Join(".", segments.Take(s).Concat(new[] { c })) + "'")) + "?)"
+                    : string.Empty);
                 return false;
             }
 
@@ -260,18 +394,6 @@ internal static class SessionResolver
 
     private static string ParameterList(AbiFunctionModel function) =>
         function.Inputs.Count == 0 ? " (it has no parameters)" : " (its parameters: " + string.Join(", ", function.Inputs.Select(p => p.Type + " " + p.Name)) + ")";
-
-    /// <summary>Binding types are <c>global::</c>-qualified except the contract's own tuple structs, which are nested in it.</summary>
-    private static string Qualify(string type, string contractTypeName)
-    {
-        if (!type.StartsWith("global::", StringComparison.Ordinal))
-        {
-            return contractTypeName + "." + type;
-        }
-
-        var open = type.IndexOf('<');
-        return open < 0 ? type : type.Substring(0, open + 1) + Qualify(type.Substring(open + 1, type.Length - open - 2), contractTypeName) + ">";
-    }
 
     private static string ParameterName(ContractReference contract, string sessionTypeName)
     {

@@ -43,6 +43,7 @@ public sealed class SmartAccount
     private readonly AccountCreation? _creation;
     private readonly AccountFactoryCall _factoryCall;
     private readonly ConcurrentDictionary<PermissionId, SessionGuard> _guards = new();
+    private readonly ConcurrentDictionary<PermissionId, SessionSync> _sync = new();
     private readonly NonceLanes _lanes = new();
     private int _knownDeployed;
 
@@ -71,6 +72,12 @@ public sealed class SmartAccount
 
     /// <summary>The transport.</summary>
     public EntryPointClient EntryPoint { get; }
+
+    /// <summary>
+    /// How this account's session guards keep their counts (e.g. a store shared with other app instances) and which unknown
+    /// policies they may leave to the chain. Set it before the first session operation; the guards are bound to <see cref="Address"/>.
+    /// </summary>
+    public SessionGuardOptions GuardOptions { get; set; } = SessionGuardOptions.Default;
 
     /// <summary>
     /// A new account of <paramref name="kind"/> (constructed with its factory contracts) for <paramref name="creation"/>:
@@ -156,19 +163,29 @@ public sealed class SmartAccount
         ArgumentNullException.ThrowIfNull(owner);
         var callData = EncodeExecute(calls);
         return await SendOnLaneAsync(
-            async lane =>
-            {
-                var operation = await BuildAsync(OwnerValidator, callData, gas, lane, cancellationToken).ConfigureAwait(false);
-                var signature = await owner.SignHashAsync(Eip191.HashMessage(EntryPoint.GetUserOpHash(operation)), cancellationToken).ConfigureAwait(false);
-                return operation with { Signature = signature.ToArray() };
-            },
+            async lane => await EntryPoint.PrepareAsync(
+                await BuildAsync(OwnerValidator, callData, lane, cancellationToken).ConfigureAwait(false),
+                EntryPointClient.StubEcdsaSignature,
+                async (operation, ct) => (await owner.SignHashAsync(Eip191.HashMessage(EntryPoint.GetUserOpHash(operation)), ct).ConfigureAwait(false)).ToArray(),
+                gas,
+                cancellationToken).ConfigureAwait(false),
             gas,
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Enables sessions on the account's SmartSession module, signed by the owner (deploying the account first if needed).</summary>
-    public Task<UserOperationReceipt> EnableSessionsAsync(IReadOnlyList<Session> sessions, IAsyncSigner owner, UserOperationGas? gas = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsOwnerAsync([SmartSessionModule.EnableSessions(SmartSessions, sessions)], owner, gas, cancellationToken);
+    public async Task<UserOperationReceipt> EnableSessionsAsync(IReadOnlyList<Session> sessions, IAsyncSigner owner, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
+    {
+        var receipt = await ExecuteAsOwnerAsync([SmartSessionModule.EnableSessions(SmartSessions, sessions)], owner, gas, cancellationToken).ConfigureAwait(false);
+
+        // The module re-initialized the policies of these sessions: their guards read the counts again before the next operation.
+        foreach (var session in sessions)
+        {
+            Sync(session.PermissionId).Seeded = false;
+        }
+
+        return receipt;
+    }
 
     /// <summary>Enables one session (see <see cref="EnableSessionsAsync"/>).</summary>
     public Task<UserOperationReceipt> EnableSessionAsync(Session session, IAsyncSigner owner, UserOperationGas? gas = null, CancellationToken cancellationToken = default) =>
@@ -203,6 +220,7 @@ public sealed class SmartAccount
         ArgumentNullException.ThrowIfNull(sessionKey);
         using var reservation = await ReserveAsync(session, calls, cancellationToken).ConfigureAwait(false);
         return await SendReservedAsync(
+            session.PermissionId,
             reservation,
             lane => BuildUncheckedSessionOperationAsync(session, calls, sessionKey, gas, lane, cancellationToken),
             gas,
@@ -214,18 +232,41 @@ public sealed class SmartAccount
     /// session's limits (<see cref="SessionGuard.Limits"/>), and where to restore spending after a restart
     /// (<see cref="SessionGuard.SetSpent"/>).
     /// </summary>
+    /// <remarks>
+    /// The guard starts from what the chain holds: before its first session operation the account reads the session's state
+    /// (<see cref="ReadSessionStateAsync"/>) and seeds the guard with it, so a restarted app refuses exactly what the chain would.
+    /// A session object with the same permission id but other actions or policies is added to the tracked one, as the module adds
+    /// it when it is enabled again (<see cref="SessionGuard.Include"/>); its counts are read again from the chain.
+    /// </remarks>
     public SessionGuard GetGuard(Session session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var guard = _guards.GetOrAdd(session.PermissionId, _ => new SessionGuard(session, SmartSessions.Policies));
-        if (!guard.Session.Equals(session))
+        var guard = _guards.GetOrAdd(session.PermissionId, _ => new SessionGuard(session, SmartSessions.Policies, GuardOptions with { Account = Address }));
+        if (!guard.Session.Equals(session) && !guard.Includes(session))
         {
-            // The same permission id with other policies: a new session was enabled under the same validator data and salt.
-            guard = new SessionGuard(session, SmartSessions.Policies);
-            _guards[session.PermissionId] = guard;
+            guard.Include(session);
+            Sync(session.PermissionId).Seeded = false;
         }
 
         return guard;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="session"/>'s state on this account from the chain: enabled or not, each limit's use, time frames
+    /// (see <see cref="SessionStateReader"/>).
+    /// </summary>
+    public Task<SessionState> ReadSessionStateAsync(Session session, CancellationToken cancellationToken = default) =>
+        SessionStateReader.ReadAsync(EntryPoint, SmartSessions, Address, session, cancellationToken);
+
+    /// <summary>
+    /// Whether the session enabled on this account covers <paramref name="calls"/> now, with what it has used on chain (the
+    /// guard is seeded first): when it does, act within it; when it does not, the answer names the missing rule and the app can
+    /// ask the owner for a new session.
+    /// </summary>
+    public async Task<SessionCoverage> CoversAsync(Session session, IReadOnlyList<Call> calls, CancellationToken cancellationToken = default)
+    {
+        var guard = await GetSeededGuardAsync(session, cancellationToken).ConfigureAwait(false);
+        return guard.Covers(calls, await EntryPoint.GetChainTimeAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -273,15 +314,16 @@ public sealed class SmartAccount
                 "deploy it first with an owner operation (e.g. EnableSessionAsync, which needs no approval), then use ENABLE mode. Nothing was signed or sent.");
         }
 
-        using var reservation = await ReserveAsync(approval.SessionToEnable, calls, cancellationToken).ConfigureAwait(false);
+        using var reservation = await ReserveAsync(approval.SessionToEnable, calls, cancellationToken, seed: false).ConfigureAwait(false);
         return await SendReservedAsync(
+            approval.SessionToEnable.PermissionId,
             reservation,
-            async lane =>
-            {
-                var operation = await BuildAsync(SmartSessions.SmartSession, callData, gas, lane, cancellationToken).ConfigureAwait(false);
-                var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
-                return operation with { Signature = SessionSignature.EncodeEnable(approval, signature.ToArray(), SmartSessions.Version) };
-            },
+            async lane => await EntryPoint.PrepareAsync(
+                await BuildAsync(SmartSessions.SmartSession, callData, lane, cancellationToken).ConfigureAwait(false),
+                SessionSignature.EncodeEnable(approval, EntryPointClient.StubEcdsaSignature.Span, SmartSessions.Version),
+                async (operation, ct) => SessionSignature.EncodeEnable(approval, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), SmartSessions.Version),
+                gas,
+                cancellationToken).ConfigureAwait(false),
             gas,
             cancellationToken).ConfigureAwait(false);
     }
@@ -308,20 +350,24 @@ public sealed class SmartAccount
     /// </summary>
     internal async Task<PackedUserOperation> BuildUncheckedSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas, uint lane, CancellationToken cancellationToken)
     {
-        var operation = await BuildAsync(SmartSessions.SmartSession, EncodeExecute(calls), gas, lane, cancellationToken).ConfigureAwait(false);
-        if (operation.InitCode.Length > 0)
+        var draft = await BuildAsync(SmartSessions.SmartSession, EncodeExecute(calls), lane, cancellationToken).ConfigureAwait(false);
+        if (draft.Factory is not null)
         {
             throw new InvalidOperationException($"Account {Address} is not deployed yet: the owner must enable the session first (EnableSessionAsync deploys it).");
         }
 
-        var signature = await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), cancellationToken).ConfigureAwait(false);
-        return operation with { Signature = SessionSignature.EncodeUse(session.PermissionId, signature.ToArray(), SmartSessions.Version) };
+        return await EntryPoint.PrepareAsync(
+            draft,
+            SessionSignature.EncodeUse(session.PermissionId, EntryPointClient.StubEcdsaSignature.Span, SmartSessions.Version),
+            async (operation, ct) => SessionSignature.EncodeUse(session.PermissionId, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), SmartSessions.Version),
+            gas,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SessionReservation> ReserveAsync(Session session, IReadOnlyList<Call> calls, CancellationToken cancellationToken)
+    private async Task<SessionReservation> ReserveAsync(Session session, IReadOnlyList<Call> calls, CancellationToken cancellationToken, bool seed = true)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var guard = GetGuard(session);
+        var guard = seed ? await GetSeededGuardAsync(session, cancellationToken).ConfigureAwait(false) : GetGuard(session);
         var chainTime = await EntryPoint.GetChainTimeAsync(cancellationToken).ConfigureAwait(false);
         return guard.Reserve(calls, chainTime);
     }
@@ -330,11 +376,12 @@ public sealed class SmartAccount
     /// Sends a checked operation and settles its reservation: committed once the operation was included (even if its
     /// execution reverted, the policies counted it in validation), released when the chain refused it or it was never sent.
     /// </summary>
-    private async Task<UserOperationReceipt> SendReservedAsync(SessionReservation reservation, Func<uint, Task<PackedUserOperation>> build, UserOperationGas? gas, CancellationToken cancellationToken)
+    private async Task<UserOperationReceipt> SendReservedAsync(PermissionId permissionId, SessionReservation reservation, Func<uint, Task<PackedUserOperation>> build, UserOperationGas? gas, CancellationToken cancellationToken)
     {
+        PackedUserOperation? sent = null;
         try
         {
-            var receipt = await SendOnLaneAsync(build, gas, cancellationToken).ConfigureAwait(false);
+            var receipt = await SendOnLaneAsync(async lane => sent = await build(lane).ConfigureAwait(false), gas, cancellationToken).ConfigureAwait(false);
             reservation.Commit();
             return receipt;
         }
@@ -345,11 +392,65 @@ public sealed class SmartAccount
         }
         catch (UserOperationOutcomeUnknownException)
         {
-            // Sent, outcome unknown: counting it can only refuse early, never overspend.
+            // Sent, outcome unknown: counting it can only refuse early, never overspend. The next session operation reconciles
+            // it from the chain once its nonce shows that it landed (GetSeededGuardAsync).
             reservation.Commit();
+            if (sent is not null)
+            {
+                Sync(permissionId).Unknown.Enqueue(sent.Nonce);
+            }
+
             throw;
         }
     }
+
+    /// <summary>
+    /// The guard of <paramref name="session"/>, seeded from the chain when it has not been yet (or the module re-initialized the
+    /// session's policies since), and reconciled once every operation whose outcome was unknown has landed.
+    /// </summary>
+    private async Task<SessionGuard> GetSeededGuardAsync(Session session, CancellationToken cancellationToken)
+    {
+        var guard = GetGuard(session);
+        var sync = Sync(session.PermissionId);
+        if (sync.Seeded && sync.Unknown.IsEmpty)
+        {
+            return guard;
+        }
+
+        await sync.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!sync.Unknown.IsEmpty)
+            {
+                // An operation whose outcome was unknown has landed once its nonce is used (the EntryPoint uses the nonce of an
+                // included operation only): then the chain's counts hold it. Until then it may still land and stays counted here.
+                foreach (var nonce in sync.Unknown.ToArray())
+                {
+                    if (await EntryPoint.GetNonceAsync(Address, nonce >> 64).ConfigureAwait(false) <= nonce)
+                    {
+                        return guard;
+                    }
+                }
+
+                sync.Unknown.Clear();
+                sync.Seeded = false;
+            }
+
+            if (!sync.Seeded)
+            {
+                guard.Seed(await ReadSessionStateAsync(guard.Session, cancellationToken).ConfigureAwait(false));
+                sync.Seeded = true;
+            }
+        }
+        finally
+        {
+            sync.Lock.Release();
+        }
+
+        return guard;
+    }
+
+    private SessionSync Sync(PermissionId permissionId) => _sync.GetOrAdd(permissionId, _ => new SessionSync());
 
     /// <summary>Builds, signs and sends an operation on a nonce lane of its own, returned once its outcome is known.</summary>
     private async Task<UserOperationReceipt> SendOnLaneAsync(Func<uint, Task<PackedUserOperation>> build, UserOperationGas? gas, CancellationToken cancellationToken)
@@ -382,10 +483,10 @@ public sealed class SmartAccount
         return Kind.EncodeExecute(calls);
     }
 
-    private async Task<PackedUserOperation> BuildAsync(Address validator, byte[] callData, UserOperationGas? gas, uint lane, CancellationToken cancellationToken)
+    /// <summary>The operation without gas, fees or signature: <see cref="EntryPointClient.PrepareAsync"/> fills those.</summary>
+    private async Task<UserOperation> BuildAsync(Address validator, byte[] callData, uint lane, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        gas ??= UserOperationGas.Default;
         var deployed = await IsDeployedAsync().ConfigureAwait(false);
         if (!deployed && _creation is null)
         {
@@ -402,11 +503,22 @@ public sealed class SmartAccount
             Factory = deployed ? null : _factoryCall.Factory,
             FactoryData = deployed ? default : _factoryCall.Data,
             CallData = deployed ? callData : Kind.EncodeDeployingCallData(_creation!, callData),
-            VerificationGasLimit = gas.VerificationGasLimit,
-            CallGasLimit = gas.CallGasLimit,
-            PreVerificationGas = gas.PreVerificationGas,
-            MaxFeePerGas = gas.MaxFeePerGas,
-            MaxPriorityFeePerGas = gas.MaxPriorityFeePerGas,
-        }.Pack();
+        };
+    }
+
+    /// <summary>Whether a session's guard holds the chain's counts, and the nonces of its operations whose outcome is unknown.</summary>
+    private sealed class SessionSync
+    {
+        private volatile bool _seeded;
+
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public ConcurrentQueue<BigInteger> Unknown { get; } = new();
+
+        public bool Seeded
+        {
+            get => _seeded;
+            set => _seeded = value;
+        }
     }
 }

@@ -59,6 +59,18 @@ public sealed class ParamRule : IEquatable<ParamRule>
     public static ParamRule Compare(ParamCondition condition, ulong offset, BigInteger reference) =>
         new(condition, offset, Words.FromUInt(reference, 256, nameof(reference)));
 
+    /// <summary>A rule comparing the <c>address</c> parameter at <paramref name="offset"/> with <paramref name="reference"/> (e.g. a value bound when the session is created).</summary>
+    public static ParamRule Compare(ParamCondition condition, ulong offset, Address reference) =>
+        new(condition, offset, Words.FromAddress(reference));
+
+    /// <summary>A rule comparing the <c>bytesN</c> or raw-word parameter at <paramref name="offset"/> with <paramref name="reference"/>.</summary>
+    public static ParamRule Compare(ParamCondition condition, ulong offset, Bytes32 reference) =>
+        new(condition, offset, reference);
+
+    /// <summary>A rule comparing the <c>bool</c> parameter at <paramref name="offset"/> with <paramref name="reference"/> (1 for true, 0 for false).</summary>
+    public static ParamRule Compare(ParamCondition condition, ulong offset, bool reference) =>
+        Compare(condition, offset, reference ? BigInteger.One : BigInteger.Zero);
+
     /// <summary>A rule requiring the parameter at <paramref name="offset"/> to be the address <paramref name="value"/>.</summary>
     public static ParamRule EqualTo(ulong offset, Address value) => new(ParamCondition.Equal, offset, Words.FromAddress(value));
 

@@ -81,6 +81,13 @@ public sealed class Session : IEquatable<Session>
     /// <summary>Whether the session's user operations may use a paymaster (current module only).</summary>
     public bool PermitERC4337Paymaster { get; }
 
+    /// <summary>
+    /// Names for the session's addresses and parameters (token symbols, contract names, "your account", <c>params.recipient</c>),
+    /// used only for wording: by <see cref="Sessions.SessionDescription"/> and the guard's refusals. Not signed, not encoded,
+    /// not part of equality. Generated <c>CreateSession</c> methods set it; null when nobody named anything.
+    /// </summary>
+    public Sessions.SessionLabels? Labels { get; init; }
+
     /// <summary>The session's id: <c>keccak256(abi.encode(sessionValidator, sessionValidatorInitData, salt))</c>.</summary>
     public PermissionId PermissionId { get; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Threading;
 
 namespace SessionGen.Sessions;
 
@@ -14,23 +15,27 @@ namespace SessionGen.Sessions;
 public sealed class SessionReservation : IDisposable
 {
     private readonly SessionGuard _guard;
-    private readonly IReadOnlyDictionary<LimitKey, BigInteger> _amounts;
+    private readonly Guid _id;
+    private readonly object _gate = new();
     private int _state; // 0 open, 1 committed, 2 released
 
-    internal SessionReservation(SessionGuard guard, IReadOnlyDictionary<LimitKey, BigInteger> amounts)
+    internal SessionReservation(SessionGuard guard, Guid id, IReadOnlyDictionary<LimitKey, BigInteger> amounts)
     {
         _guard = guard;
-        _amounts = amounts;
+        _id = id;
+        Amounts = amounts;
     }
 
     /// <summary>Whether <see cref="Commit"/> has been called.</summary>
-    public bool IsCommitted => _state == 1;
+    public bool IsCommitted => Volatile.Read(ref _state) == 1;
+
+    internal IReadOnlyDictionary<LimitKey, BigInteger> Amounts { get; }
 
     /// <summary>Counts the held amounts as spent for good (the operation landed). Calling it again does nothing.</summary>
     /// <exception cref="ObjectDisposedException">The reservation was already released by <see cref="Dispose"/>.</exception>
     public void Commit()
     {
-        lock (_guard.Gate)
+        lock (_gate)
         {
             if (_state == 2)
             {
@@ -39,7 +44,7 @@ public sealed class SessionReservation : IDisposable
 
             if (_state == 0)
             {
-                _guard.Settle(_amounts, commit: true);
+                _guard.Settle(_id, commit: true);
                 _state = 1;
             }
         }
@@ -48,11 +53,11 @@ public sealed class SessionReservation : IDisposable
     /// <summary>Releases the held amounts unless <see cref="Commit"/> was called.</summary>
     public void Dispose()
     {
-        lock (_guard.Gate)
+        lock (_gate)
         {
             if (_state == 0)
             {
-                _guard.Settle(_amounts, commit: false);
+                _guard.Settle(_id, commit: false);
                 _state = 2;
             }
         }

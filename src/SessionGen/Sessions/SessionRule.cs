@@ -35,4 +35,10 @@ public enum SessionRule
 
     /// <summary>A UniActionPolicy cumulative parameter rule's limit would be exceeded.</summary>
     ParamLimitExceeded = 9,
+
+    /// <summary>
+    /// The call falls under a policy the guard cannot evaluate (an address that is no known policy kind) and the caller did not
+    /// accept leaving it to the chain (<see cref="SessionGuardOptions.UncheckedPoliciesAllowed"/>).
+    /// </summary>
+    PolicyNotCheckable = 10,
 }

@@ -17,8 +17,21 @@ namespace SessionGen.Sessions;
 /// <param name="Reserved">What open reservations hold.</param>
 public sealed record TrackedLimit(SessionRule Rule, Address Policy, ActionData? Action, Address? Token, int? ParamRuleIndex, BigInteger Limit, BigInteger Spent, BigInteger Reserved)
 {
+    /// <summary>What is left: the limit less what is spent and held (0 when exhausted).</summary>
+    public BigInteger Remaining => BigInteger.Max(BigInteger.Zero, Limit - Spent - Reserved);
+
+    /// <summary>The limit's id in an <see cref="ISessionReservationStore"/>: the same in every guard of the same session.</summary>
+    public string Id => Key.Id;
+
     internal LimitKey Key { get; init; }
 }
 
-/// <summary>Identifies a tracked limit: the action (-1 for user-op policies), the policy's index in its list, the parameter rule (or 0) and the token (or zero).</summary>
-internal readonly record struct LimitKey(int Action, int Policy, int Rule, Address Token);
+/// <summary>
+/// Identifies a tracked limit as the chain does: the action id (<see langword="null"/> for user-op policies), the policy contract,
+/// the parameter rule (or 0) and the token (or zero).
+/// </summary>
+internal readonly record struct LimitKey(ActionId? Action, Address Policy, int Rule, Address Token)
+{
+    /// <summary>A stable text form, e.g. <c>action:0x…/policy:0x…/token:0x…</c>.</summary>
+    public string Id => (Action is { } action ? "action:" + action : "userop") + "/policy:" + Policy + (Token.IsZero ? string.Empty : "/token:" + Token) + (Rule == 0 ? string.Empty : "/rule:" + Rule);
+}

@@ -37,8 +37,17 @@ public sealed class BundlerClient
     /// <summary>The EntryPoint the operations are sent to.</summary>
     public Address EntryPoint { get; }
 
-    /// <summary>How often the receipt is asked for.</summary>
-    public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// How often the receipt is asked for while it is due (default 10 ms, for the first <see cref="ReceiptDueWithin"/>);
+    /// it is asked for at once after sending. After that, each wait is half as long again, up to <see cref="MaxReceiptPollInterval"/>.
+    /// </summary>
+    public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How long the receipt is polled for at <see cref="ReceiptPollInterval"/> (default 2 s: a bundler's bundling interval and a block or two).</summary>
+    public TimeSpan ReceiptDueWithin { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between two requests for a late receipt (default 1 s).</summary>
+    public TimeSpan MaxReceiptPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long to wait for the receipt before <see cref="UserOperationOutcomeUnknownException"/>.</summary>
     public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(2);
@@ -56,13 +65,14 @@ public sealed class BundlerClient
     /// <param name="operation">A signed operation.</param>
     /// <param name="userOpHash">Its hash, as this client computed it (the bundler's answer must agree).</param>
     /// <param name="cancellationToken">Stops waiting (the bundler may still include the operation).</param>
-    /// <exception cref="RpcResponseException">The bundler refused the operation (its JSON-RPC error says why, e.g. <c>AA23 reverted</c>).</exception>
+    /// <exception cref="UserOperationRejectedException">The bundler refused the operation in validation (its refusal decoded into the EntryPoint's error, e.g. <c>FailedOpWithRevert(0, "AA23 reverted", PolicyViolation(…))</c>).</exception>
+    /// <exception cref="RpcResponseException">The bundler refused the operation for another reason (its JSON-RPC error says why).</exception>
     /// <exception cref="UserOperationFailedException">It was included but its execution reverted.</exception>
     /// <exception cref="UserOperationOutcomeUnknownException">It was accepted, but its receipt did not come in time or the wait was cancelled.</exception>
     public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, Bytes32 userOpHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var accepted = await JsonRpc.RequestAsync<string>(Rpc, "eth_sendUserOperation", cancellationToken, ToJson(operation.Unpack()), EntryPoint.ToString())
+        var accepted = await RequestAsync<string>(userOpHash, "eth_sendUserOperation", cancellationToken, ToJson(operation.Unpack()), EntryPoint.ToString())
             .ConfigureAwait(false);
         if (!Bytes32.TryParse(accepted, out var bundlerHash) || bundlerHash != userOpHash)
         {
@@ -72,7 +82,7 @@ public sealed class BundlerClient
         JObject receipt;
         try
         {
-            receipt = await JsonRpc.PollAsync<JObject>(Rpc, "eth_getUserOperationReceipt", userOpHash.ToString(), ReceiptPollInterval, ReceiptTimeout, $"user operation {userOpHash}", cancellationToken)
+            receipt = await JsonRpc.PollAsync<JObject>(Rpc, "eth_getUserOperationReceipt", userOpHash.ToString(), ReceiptPollInterval, ReceiptTimeout, $"user operation {userOpHash}", cancellationToken, MaxReceiptPollInterval, ReceiptDueWithin)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or RpcClientUnknownException or RpcResponseException)
@@ -82,6 +92,50 @@ public sealed class BundlerClient
 
         var result = ReadReceipt(userOpHash, receipt);
         return result.Success ? result : throw new UserOperationFailedException(result);
+    }
+
+    /// <summary>
+    /// The bundler's gas limits for <paramref name="operation"/> (<c>eth_estimateUserOperationGas</c>), with its fees kept.
+    /// The operation may carry a stub signature of the real one's shape: the bundler simulates validation with it.
+    /// </summary>
+    /// <exception cref="UserOperationRejectedException">The bundler's simulation refused the operation (decoded as the EntryPoint's error).</exception>
+    public async Task<UserOperationGas> EstimateGasAsync(UserOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var hash = operation.GetUserOpHash(EntryPoint, 0);
+        var answer = await RequestAsync<JObject>(hash, "eth_estimateUserOperationGas", cancellationToken, ToJson(operation), EntryPoint.ToString()).ConfigureAwait(false)
+            ?? throw new FormatException("The bundler answered eth_estimateUserOperationGas with null.");
+        return new UserOperationGas
+        {
+            PreVerificationGas = ParseQuantity(Required(answer, "preVerificationGas")),
+            VerificationGasLimit = ParseQuantity(Required(answer, "verificationGasLimit")),
+            CallGasLimit = ParseQuantity(Required(answer, "callGasLimit")),
+            PaymasterVerificationGasLimit = answer["paymasterVerificationGasLimit"]?.Value<string>() is { } pmv ? ParseQuantity(pmv) : operation.PaymasterVerificationGasLimit,
+            PaymasterPostOpGasLimit = answer["paymasterPostOpGasLimit"]?.Value<string>() is { } pmp ? ParseQuantity(pmp) : operation.PaymasterPostOpGasLimit,
+            MaxFeePerGas = operation.MaxFeePerGas,
+            MaxPriorityFeePerGas = operation.MaxPriorityFeePerGas,
+        };
+    }
+
+    /// <summary>
+    /// The fees the bundler asks for (<c>pimlico_getUserOperationGasPrice</c>, its "standard" tier), or null when it does not
+    /// offer that method (take them from the node then).
+    /// </summary>
+    public async Task<UserOperationFees?> GetFeesAsync(CancellationToken cancellationToken = default)
+    {
+        JObject? answer;
+        try
+        {
+            answer = await JsonRpc.RequestAsync<JObject?>(Rpc, "pimlico_getUserOperationGasPrice", cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcResponseException e) when (e.RpcError?.Code is -32601 or -32602)
+        {
+            return null; // method not found / not supported
+        }
+
+        return answer?["standard"] is JObject standard
+            ? new UserOperationFees(ParseQuantity(Required(standard, "maxFeePerGas")), ParseQuantity(Required(standard, "maxPriorityFeePerGas")))
+            : null;
     }
 
     /// <summary>The JSON object of a v0.7 operation as <c>eth_sendUserOperation</c> takes it.</summary>
@@ -132,8 +186,21 @@ public sealed class BundlerClient
             receipt["reason"]?.Value<string>() is { Length: > 2 } reason && Hex.TryDecode(reason, out var reasonBytes) ? reasonBytes : default);
     }
 
-    private static string Required(JObject receipt, string field) =>
-        receipt[field]?.Value<string>() ?? throw new FormatException($"The bundler's receipt has no '{field}'.");
+    /// <summary>A request whose refusal, when it is a validation refusal, becomes <see cref="UserOperationRejectedException"/>.</summary>
+    private async Task<T> RequestAsync<T>(Bytes32 userOpHash, string method, CancellationToken cancellationToken, params object[] parameters)
+    {
+        try
+        {
+            return await JsonRpc.RequestAsync<T>(Rpc, method, cancellationToken, parameters).ConfigureAwait(false);
+        }
+        catch (RpcResponseException e) when (BundlerRefusal.Decode(e) is { } error)
+        {
+            throw new UserOperationRejectedException(userOpHash, error, e);
+        }
+    }
+
+    private static string Required(JObject answer, string field) =>
+        answer[field]?.Value<string>() ?? throw new FormatException($"The bundler's answer has no '{field}'.");
 
     private static string Quantity(BigInteger value) => new HexBigInteger(value).HexValue;
 

@@ -17,7 +17,8 @@ namespace SessionGen.Transport;
 public sealed class ContractError
 {
     // Signatures of the errors worth naming (EntryPoint v0.7, Solidity built-ins, SmartSession both generations, the
-    // account kinds' own refusals).
+    // Smart Sessions policies, whose errors reach the caller when a policy refuses its init data or reverts in a check,
+    // and the account kinds' own refusals).
     private static readonly string[] KnownSignatures =
     [
         "Error(string)",
@@ -50,6 +51,13 @@ public sealed class ContractError
         "UnsupportedPolicy(address)",
         "UnsupportedSmartSessionMode(uint8)",
         "ForbiddenValidationData()",
+        "PolicyCheckReverted(bytes32)",
+        "PolicyNotInitialized(bytes32,address,address)",
+        "ValueLimitExceeded(bytes32,uint256,uint256)",
+        "InvalidTokenAddress(address)",
+        "InvalidLimit(uint256)",
+        "InvalidInitDataLength()",
+        "UnsupportedCallType(bytes1)",
         "ExecutionFailed()",               // Safe7579: a validator call through the Safe failed (its reason is not passed on)
         "ValidatorNotInstalled(address)",  // Nexus
         "InvalidModule(address)",          // MSA
@@ -86,7 +94,10 @@ public sealed class ContractError
     /// <summary>The arguments as text (numbers decimal, addresses EIP-55, bytes hex, strings as they are).</summary>
     public IReadOnlyList<string> Arguments { get; }
 
-    /// <summary>A known error carried in a <c>bytes</c> argument (e.g. the inner revert of <c>FailedOpWithRevert</c>), or null.</summary>
+    /// <summary>
+    /// A known error carried in a <c>bytes</c> argument (e.g. the inner revert of <c>FailedOpWithRevert</c>), or the
+    /// policy's error named in <c>PolicyCheckReverted</c> (its arguments cut short); else null.
+    /// </summary>
     public ContractError? Inner { get; }
 
     /// <summary>The raw revert data.</summary>
@@ -109,7 +120,29 @@ public sealed class ContractError
             return new ContractError(selector, selector.ToString(), [Hex.Encode(data[4..])], null, data.ToArray());
         }
 
+        if (known.Name == "PolicyCheckReverted")
+        {
+            inner = DecodePrefix(data.Slice(4, AbiSize.Word));
+        }
+
         return new ContractError(selector, known.Name, arguments, inner, data.ToArray());
+    }
+
+    /// <summary>
+    /// The policy's own error inside <c>PolicyCheckReverted(bytes32)</c>: the SmartSession keeps only the first 32 bytes of
+    /// a policy's revert, so the error is named by its selector and its arguments are cut short (shown as raw hex).
+    /// Null for an empty revert (a zero word).
+    /// </summary>
+    private static ContractError? DecodePrefix(ReadOnlySpan<byte> word)
+    {
+        var selector = new Selector(BinaryPrimitives.ReadUInt32BigEndian(word));
+        if (selector.Value == 0)
+        {
+            return null;
+        }
+
+        var name = Known.TryGetValue(selector, out var known) ? known.Name : selector.ToString();
+        return new ContractError(selector, name, [Hex.Encode(word[4..]) + "…"], null, word.ToArray());
     }
 
     /// <summary>The error as Solidity would write it, with the inner error expanded: <c>FailedOpWithRevert(0, "AA23 reverted", PolicyViolation(0x…, 0x…))</c>.</summary>
@@ -149,6 +182,9 @@ public sealed class ContractError
                     break;
                 case "bytes32":
                     values[i] = Hex.Encode(word);
+                    break;
+                case "bytes1":
+                    values[i] = Hex.Encode(word[..1]);
                     break;
                 case "string" or "bytes":
                     if (!TryReadDynamic(args, word, out var content))

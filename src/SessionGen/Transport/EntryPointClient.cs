@@ -16,7 +16,7 @@ namespace SessionGen.Transport;
 /// no bundler: for devnets, tests and self-bundling apps. Each operation is first simulated with <c>eth_call</c>, so
 /// a rejected one is reported with its decoded reason (<see cref="UserOperationRejectedException"/>) and costs nothing.
 /// </summary>
-public sealed class EntryPointClient
+public sealed partial class EntryPointClient
 {
     private static readonly Bytes32 UserOperationEventTopic = Keccak256.Hash("UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)");
     private static readonly Bytes32 UserOperationRevertReasonTopic = Keccak256.Hash("UserOperationRevertReason(bytes32,address,uint256,bytes)");
@@ -65,6 +65,14 @@ public sealed class EntryPointClient
     /// <summary>The address that sends and pays for <c>handleOps</c>; the zero address when a <see cref="BundlerClient"/> sends.</summary>
     public Address Bundler => _bundler?.Address ?? Address.Zero;
 
+    /// <summary>
+    /// The beneficiary (and sender) of simulated <c>handleOps</c> calls: the bundler key, or with a <see cref="BundlerClient"/>
+    /// a fixed non-zero address (the EntryPoint refuses the zero beneficiary with <c>AA90 invalid beneficiary</c>).
+    /// </summary>
+    private Address SimulationBeneficiary => _bundler?.Address ?? NonZeroBeneficiary;
+
+    private static readonly Address NonZeroBeneficiary = Address.Parse("0x000000000000000000000000000000000000dEaD");
+
     /// <summary>How often a receipt is polled for (default 10 ms: devnets mine at once).</summary>
     public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
@@ -83,11 +91,7 @@ public sealed class EntryPointClient
         ToUInt256(await CallAsync(EntryPoint, EntryPointV07.EncodeGetNonce(sender, key)).ConfigureAwait(false));
 
     /// <summary><c>eth_call</c> at the latest block. A revert throws <see cref="RpcResponseException"/>; use <see cref="TryCallAsync(Address, ReadOnlyMemory{byte}, Address?)"/> to get its data.</summary>
-    public async Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data)
-    {
-        var input = new CallInput { To = to.ToString(), Data = Hex.Encode(data.Span) };
-        return Hex.Decode(await RequestAsync<string>("eth_call", CancellationToken.None, input, BlockParameter.CreateLatest()).ConfigureAwait(false));
-    }
+    public Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data) => Abi.ContractReads.CallAsync(Rpc, to, data);
 
     /// <summary><c>eth_call</c> that returns the revert as a decoded error instead of throwing.</summary>
     /// <returns>The output, or the revert (null output) with its decoded error (null when the revert carried no data).</returns>
@@ -109,13 +113,15 @@ public sealed class EntryPointClient
     }
 
     /// <summary>
-    /// Simulates <c>handleOps([operation])</c> with <c>eth_call</c> from the bundler: null when the EntryPoint accepts it,
-    /// else its error (<c>FailedOp</c> / <c>FailedOpWithRevert</c> with the inner reason).
+    /// Simulates <c>handleOps([operation])</c> with <c>eth_call</c> from the bundler key (or, with a <see cref="BundlerClient"/>,
+    /// from a fixed non-zero beneficiary): null when the EntryPoint accepts it, else its error (<c>FailedOp</c> /
+    /// <c>FailedOpWithRevert</c> with the inner reason).
     /// </summary>
     public async Task<ContractError?> SimulateAsync(PackedUserOperation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var (_, revert) = await TryCallAsync(EntryPoint, EntryPointV07.EncodeHandleOps([operation], Bundler), Bundler).ConfigureAwait(false);
+        var beneficiary = SimulationBeneficiary;
+        var (_, revert) = await TryCallAsync(EntryPoint, EntryPointV07.EncodeHandleOps([operation], beneficiary), beneficiary).ConfigureAwait(false);
         return revert;
     }
 
@@ -132,10 +138,13 @@ public sealed class EntryPointClient
     }
 
     /// <summary>
-    /// Simulates the operation, sends <c>handleOps([operation])</c> and waits for its <c>UserOperationEvent</c>.
+    /// Sends the operation and waits for its outcome. Directly: simulates <c>handleOps([operation])</c> (a refusal is
+    /// decoded and nothing is sent), sends it from the bundler key and reads its <c>UserOperationEvent</c>. Through a
+    /// <see cref="BundlerClient"/>: the bundler validates it (its refusal is decoded into the same error), and the outcome
+    /// comes from <c>eth_getUserOperationReceipt</c>.
     /// </summary>
-    /// <param name="operation">A signed operation.</param>
-    /// <param name="gas">The fees to pay the transaction with and the limits to size it by (default <see cref="UserOperationGas.Default"/>).</param>
+    /// <param name="operation">A signed operation (see <see cref="PrepareAsync"/> for its gas and fees).</param>
+    /// <param name="gas">Ignored: the transaction's fees and gas limit come from the operation's own fields. Kept for callers of the earlier signature.</param>
     /// <param name="cancellationToken">Stops waiting for the simulation, the bundler nonce and the receipt (not for the answer to <c>eth_sendRawTransaction</c> once it is sent).</param>
     /// <exception cref="UserOperationRejectedException">Validation refused it (nothing was sent).</exception>
     /// <exception cref="UserOperationFailedException">It was included but its execution reverted.</exception>
@@ -143,18 +152,69 @@ public sealed class EntryPointClient
     public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        gas ??= UserOperationGas.Default;
+        _ = gas;
         var userOpHash = GetUserOpHash(operation);
-        var handleOps = EntryPointV07.EncodeHandleOps([operation], Bundler);
-        var (_, revert) = await TryCallAsync(EntryPoint, handleOps, Bundler, cancellationToken).ConfigureAwait(false);
-        if (revert is not null)
-        {
-            throw new UserOperationRejectedException(userOpHash, revert);
-        }
-
         if (_bundlerClient is not null)
         {
             return await _bundlerClient.SendAsync(operation, userOpHash, cancellationToken).ConfigureAwait(false);
+        }
+
+        var receipts = await SendBundleCoreAsync([operation], [userOpHash], cancellationToken).ConfigureAwait(false);
+        var result = receipts[0];
+        return result.Success ? result : throw new UserOperationFailedException(result);
+    }
+
+    /// <summary>
+    /// Sends several operations (of one or many accounts) in ONE <c>handleOps</c> transaction from the bundler key — what a
+    /// relayer does to share the transaction's fixed cost. Each operation is simulated alone first; a refused one throws
+    /// before anything is sent. Returns each operation's receipt, in order: a failed execution is a receipt with
+    /// <see cref="UserOperationReceipt.Success"/> false, not an exception, as the others still ran.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This client sends through a <see cref="BundlerClient"/> (the bundler bundles).</exception>
+    /// <exception cref="UserOperationRejectedException">One of them was refused in validation (nothing was sent).</exception>
+    /// <exception cref="UserOperationOutcomeUnknownException">The transaction was sent, but its receipt could not be read.</exception>
+    public async Task<System.Collections.Generic.IReadOnlyList<UserOperationReceipt>> SendBundleAsync(System.Collections.Generic.IReadOnlyList<PackedUserOperation> operations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        if (_bundlerClient is not null)
+        {
+            throw new InvalidOperationException("This client sends through a bundler, which makes its own bundles: send the operations one by one.");
+        }
+
+        var hashes = new Bytes32[operations.Count];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = GetUserOpHash(operations[i] ?? throw new ArgumentException($"operations[{i}] is null.", nameof(operations)));
+        }
+
+        return await SendBundleCoreAsync(operations, hashes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<UserOperationReceipt[]> SendBundleCoreAsync(System.Collections.Generic.IReadOnlyList<PackedUserOperation> operations, Bytes32[] userOpHashes, CancellationToken cancellationToken)
+    {
+        if (operations.Count == 0)
+        {
+            throw new ArgumentException("A bundle needs at least one user operation.", nameof(operations));
+        }
+
+        // Each alone, so a refusal names its operation (index 0 of its own simulation) and the others are not blamed.
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var (_, revert) = await TryCallAsync(EntryPoint, EntryPointV07.EncodeHandleOps([operations[i]], Bundler), Bundler, cancellationToken).ConfigureAwait(false);
+            if (revert is not null)
+            {
+                throw new UserOperationRejectedException(userOpHashes[i], revert);
+            }
+        }
+
+        var handleOps = EntryPointV07.EncodeHandleOps(operations, Bundler);
+        BigInteger gasLimit = 150_000, maxFee = 0, priorityFee = 0; // the transaction's own 21,000, calldata and the bundle's loop
+        foreach (var operation in operations)
+        {
+            var fields = UserOperationGas.Of(operation.Unpack());
+            gasLimit += fields.TransactionGasLimit;
+            maxFee = BigInteger.Max(maxFee, fields.MaxFeePerGas);
+            priorityFee = BigInteger.Max(priorityFee, fields.MaxPriorityFeePerGas);
         }
 
         string transactionHash;
@@ -163,7 +223,7 @@ public sealed class EntryPointClient
         {
             var nonce = await RequestAsync<HexBigInteger>("eth_getTransactionCount", cancellationToken, Bundler.ToString(), BlockParameter.CreatePending()).ConfigureAwait(false);
             var raw = await Eip1559Transaction.SignAsync(
-                _bundler!, ChainId, nonce.Value, gas.MaxPriorityFeePerGas, gas.MaxFeePerGas, gas.TransactionGasLimit,
+                _bundler!, ChainId, nonce.Value, priorityFee, maxFee, gasLimit,
                 EntryPoint, BigInteger.Zero, handleOps, cancellationToken).ConfigureAwait(false);
             // Once the transaction is handed over, wait for the node's answer (bounded by the client's timeout) rather than
             // abandon it on cancellation: the caller then knows whether it was sent. It is sent once, never retried.
@@ -181,14 +241,19 @@ public sealed class EntryPointClient
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or RpcClientUnknownException or RpcResponseException)
         {
-            // Sent: whatever stopped the wait, the operation may still land.
-            throw new UserOperationOutcomeUnknownException(userOpHash, Bytes32.Parse(transactionHash), e);
+            // Sent: whatever stopped the wait, the operations may still land.
+            throw new UserOperationOutcomeUnknownException(userOpHashes[0], Bytes32.Parse(transactionHash), e);
         }
 
-        var result = ReadUserOperation(receipt, userOpHash)
-            ?? throw new InvalidOperationException(
-                $"Transaction {transactionHash} (status {receipt.Status?.Value}) has no UserOperationEvent for {userOpHash}.");
-        return result.Success ? result : throw new UserOperationFailedException(result);
+        var results = new UserOperationReceipt[operations.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = ReadUserOperation(receipt, userOpHashes[i])
+                ?? throw new InvalidOperationException(
+                    $"Transaction {transactionHash} (status {receipt.Status?.Value}) has no UserOperationEvent for {userOpHashes[i]}.");
+        }
+
+        return results;
     }
 
     private Task<T> RequestAsync<T>(string method, CancellationToken cancellationToken, params object[] parameters) =>

@@ -29,9 +29,17 @@ public static class GeneratorHarness
     /// <summary>The path tests use as the project directory (<c>build_property.projectdir</c>).</summary>
     public const string ProjectDirectory = "/project/";
 
-    /// <summary>The reference assemblies every test compilation sees: .NET 10 and the SessionGen runtime.</summary>
+    /// <summary>
+    /// The reference assemblies every test compilation sees: .NET 10, the SessionGen runtime and the Nethereum assemblies
+    /// its public API uses (the read helpers take an <c>IClient</c>, the event finders a <c>TransactionReceipt</c>), as
+    /// a project that references the package gets them.
+    /// </summary>
     public static ImmutableArray<MetadataReference> References { get; } =
-        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(SessionGen.Address).Assembly.Location)];
+    [
+        .. Net100.References.All,
+        .. new[] { typeof(SessionGen.Address), typeof(Nethereum.JsonRpc.Client.IClient), typeof(Nethereum.RPC.Eth.DTOs.TransactionReceipt), typeof(Nethereum.Hex.HexTypes.HexBigInteger) }
+            .Select(type => MetadataReference.CreateFromFile(type.Assembly.Location)),
+    ];
 
     /// <summary>The parse options of test sources (latest C#).</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);

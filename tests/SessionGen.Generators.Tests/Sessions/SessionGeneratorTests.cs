@@ -147,7 +147,7 @@ public sealed class SessionGeneratorTests
         Assert.Equal(expected, generated);
         Assert.Equal(expected.PermissionId, generated.PermissionId);
 
-        var text = (string)Method(type, "Describe", 2).Invoke(null, [usdc, now])!;
+        var text = (string)Method(type, "Describe", 2).Invoke(null, [generated, null])!;
         Assert.Equal(
             "This session lets the app, without asking you again:\n"
             + "- call transfer on USDC 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48; at most 100 USDC in total\n"
@@ -173,18 +173,48 @@ public sealed class SessionGeneratorTests
         var method = type.GetMethods().Single(m => m.Name == "CreateSession" && m.GetParameters().Any(p => p.Name == "sessionValidatorInitData"));
         var generated = InvokeWithSpan(method, [usdc, vault, recipient, validator], initData, [now, default(Bytes32), policies]);
 
-        var expected = new Session(
+        var unsalted = new Session(
             validator, initData, default,
             [Policies.TimeFrame(now.AddMinutes(5 + 720), now.AddMinutes(5), policies)],
             ERC7739Data.None,
             [
                 new ActionData(usdc, Selector.FromSignature("approve(address,uint256)"), Policies.ERC20SpendingLimit(usdc, 1_000_000_000, policies)),
                 new ActionData(vault, Selector.FromSignature("deposit(uint256,address)"),
-                    Policies.UniversalAction(new UniActionConfig(0, new ParamRule(ParamCondition.LessThanOrEqual, 0, ParamRule.Compare(ParamCondition.LessThanOrEqual, 0, 250_000_000).Reference, isLimited: true, limit: 1_000_000_000)), policies),
-                    Policies.ValueLimit(0, policies)),
+                    // No ValueLimit(0) beside it: the policy reverts on a zero limit; the rule's per-call value limit of 0 already refuses ETH.
+                    Policies.UniversalAction(new UniActionConfig(0, new ParamRule(ParamCondition.LessThanOrEqual, 0, ParamRule.Compare(ParamCondition.LessThanOrEqual, 0, 250_000_000).Reference, isLimited: true, limit: 1_000_000_000)), policies)),
                 new ActionData(recipient, new Selector(0xFFFFFFFF), Policies.UsageLimit(2, policies), Policies.ValueLimit(BigInteger.Parse("500000000000000000"), policies)),
             ]);
+
+        // No salt given: it is derived from the session's content.
+        var expected = SessionGen.Sessions.SessionSalt.WithContentSalt(unsalted);
         Assert.Equal(expected, generated);
+        Assert.NotEqual(default, generated.Salt);
+
+        var salt = Bytes32.Parse("0x" + new string('b', 64));
+        var salted = InvokeWithSpan(method, [usdc, vault, recipient, validator], initData, [now, salt, policies]);
+        Assert.Equal(salt, salted.Salt);
+    }
+
+    [Fact]
+    public void Different_sessions_of_one_key_get_different_permission_ids_by_default()
+    {
+        var assembly = Run(UsdcTrading + "\n" + """
+            [ContractAbi("abis/ERC20.json")]
+            [SessionAction("approve", SpendingLimit = "5e6")]
+            [ParamRule("approve", "spender", ParamCondition.Equal, Bind = "spender")]
+            [SessionExpiry(Days = 7)]
+            public partial class UsdcApprovals { }
+            """).EmitAndLoad();
+        var usdc = Address.Parse("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        var spender = Address.Parse("0x2222222222222222222222222222222222222222");
+        var sessionKey = Address.Parse("0x1111111111111111111111111111111111111111");
+        var now = new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
+        var trading = (Session)Method(assembly.GetType("Demo.UsdcTrading")!, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, default(Bytes32), null])!;
+        var approvals = (Session)Method(assembly.GetType("Demo.UsdcApprovals")!, "CreateSession", 6).Invoke(null, [usdc, spender, sessionKey, now, default(Bytes32), null])!;
+        var again = (Session)Method(assembly.GetType("Demo.UsdcTrading")!, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, default(Bytes32), null])!;
+
+        Assert.NotEqual(trading.PermissionId, approvals.PermissionId);
+        Assert.Equal(trading.PermissionId, again.PermissionId); // the same content, the same id: creating it twice is idempotent
     }
 
     [Fact]

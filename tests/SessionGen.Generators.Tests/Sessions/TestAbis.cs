@@ -6,6 +6,8 @@ internal static class TestAbis
     public const string Erc20Path = "/project/abis/ERC20.json";
     public const string VaultPath = "/project/abis/Vault.json";
     public const string RouterPath = "/project/abis/Router.json";
+    public const string WethPath = "/project/abis/Weth.json";
+    public const string NftPath = "/project/abis/Nft.json";
 
     public const string Erc20 = """
         [
@@ -35,5 +37,20 @@ internal static class TestAbis
         ]
         """;
 
-    public static (string Path, string Text)[] All => [(Erc20Path, Erc20), (VaultPath, Vault), (RouterPath, Router)];
+    /// <summary>WETH: a payable deposit() whose amount is the ETH sent along.</summary>
+    public const string Weth = """
+        [
+          {"type":"function","name":"deposit","stateMutability":"payable","inputs":[],"outputs":[]},
+          {"type":"function","name":"withdraw","stateMutability":"nonpayable","inputs":[{"name":"wad","type":"uint256"}],"outputs":[]}
+        ]
+        """;
+
+    /// <summary>An NFT collection: operator approval for all tokens.</summary>
+    public const string Nft = """
+        [
+          {"type":"function","name":"setApprovalForAll","stateMutability":"nonpayable","inputs":[{"name":"operator","type":"address"},{"name":"approved","type":"bool"}],"outputs":[]}
+        ]
+        """;
+
+    public static (string Path, string Text)[] All => [(Erc20Path, Erc20), (VaultPath, Vault), (RouterPath, Router), (WethPath, Weth), (NftPath, Nft)];
 }

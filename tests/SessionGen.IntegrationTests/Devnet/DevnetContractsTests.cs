@@ -72,7 +72,8 @@ public sealed class DevnetContractsTests(DevnetFixture fixture) : IClassFixture<
     [InlineData(nameof(SessionGen.Devnet.DevnetContracts.SpendingLimitPolicy), new[] { 0x05c00895u })]
     [InlineData(nameof(SessionGen.Devnet.DevnetContracts.TimeFramePolicy), new[] { 0x7129edceu, 0x05c00895u, 0xcbf34505u })]
     [InlineData(nameof(SessionGen.Devnet.DevnetContracts.UsageLimitPolicy), new[] { 0x7129edceu, 0x05c00895u })]
-    [InlineData(nameof(SessionGen.Devnet.DevnetContracts.ValueLimitPolicy), new[] { 0x05c00895u })]
+    [InlineData(nameof(SessionGen.Devnet.DevnetContracts.ValueLimitPolicy), new[] { 0x7129edceu, 0x05c00895u })]
+    [InlineData(nameof(SessionGen.Devnet.DevnetContracts.UniActionPolicy), new[] { 0x05c00895u })]
     [InlineData(nameof(SessionGen.Devnet.DevnetContracts.SudoPolicy), new[] { 0x7129edceu, 0x05c00895u, 0xcbf34505u })]
     public async Task Policies_answer_ERC165_strictly(string policy, uint[] kinds)
     {
@@ -80,6 +81,7 @@ public sealed class DevnetContractsTests(DevnetFixture fixture) : IClassFixture<
         uint[] all = [0x7129edce, 0x05c00895, 0xcbf34505];
 
         Assert.True(await SupportsAsync(address, 0x01ffc9a7));
+        Assert.True(await SupportsAsync(address, 0x989c9e46)); // IPolicy (initializeWithMultiplexer), as the upstream policies answer
         Assert.False(await SupportsAsync(address, 0xffffffff));
         foreach (var kind in all)
         {

@@ -18,13 +18,37 @@ public sealed class DevnetTests(DevnetFixture fixture, ITestOutputHelper output)
     {
         output.WriteLine($"startup {_chain.StartupTime.TotalMilliseconds:0} ms, rpc {_chain.RpcUrl}");
         var contracts = _chain.Contracts;
-        var all = typeof(DevnetContracts).GetProperties().Select(p => (p.Name, (Address)p.GetValue(contracts)!)).ToArray();
-        Assert.Equal(23, all.Length);
+        var all = typeof(DevnetContracts).GetProperties()
+            .Where(p => p.PropertyType == typeof(Address))
+            .Select(p => (p.Name, (Address)p.GetValue(contracts)!))
+            .Concat(contracts.AccountKinds.All)
+            .ToArray();
+        Assert.Equal(15 + 9, all.Length);
         Assert.Equal(all.Length, all.Select(c => c.Item2).Distinct().Count());
         foreach (var (name, address) in all)
         {
             Assert.True((await _chain.GetCodeAsync(address)).Length > 0, $"no code at {name} ({address})");
         }
+    }
+
+    [Fact]
+    public async Task The_fixture_devnet_speaks_the_legacy_protocol_with_every_policy_in_place()
+    {
+        var deployment = _chain.SmartSessions;
+        Assert.Null(_chain.Upstream);
+        Assert.Equal(SessionGen.Protocol.SmartSessionVersion.Legacy, deployment.Version);
+        Assert.Equal(_chain.Contracts.UniActionPolicy, deployment.Policies.UniversalAction);
+        Assert.False(deployment.Policies.UniversalAction.IsZero);
+        Assert.True((await _chain.GetCodeAsync(deployment.Policies.UniversalAction)).Length > 0);
+    }
+
+    [Fact]
+    public async Task A_missing_upstream_contracts_file_fails_the_start_and_names_the_file()
+    {
+        var missing = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "no-such-upstream-contracts.json");
+        var error = await Assert.ThrowsAsync<System.IO.FileNotFoundException>(() => SessionGen.Devnet.Devnet.StartAsync(new DevnetOptions { UpstreamContracts = missing }));
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("eng/upstream.sh", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class PackageConsumptionTests(PackedPackageFixture package)
         var call = UsdcTrading.Calls(usdc).Transfer(key, 5_000_000);
         System.Console.WriteLine($"selector=0x{UsdcTrading.Selectors.Transfer:x8} actions={session.Actions.Count} permission={session.PermissionId}");
         System.Console.WriteLine($"call={call.Target} data={Hex.Encode(call.Data.Span)}");
-        System.Console.WriteLine(UsdcTrading.Describe(usdc, now));
+        System.Console.WriteLine(UsdcTrading.Describe(session));
         """;
 
     [Fact]

@@ -14,7 +14,19 @@ public class OneClickTradingSampleTests
     {
         Assert.True(File.Exists(SampleAssembly), $"The sample was not built: {SampleAssembly}");
 
-        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--transfers", "2", "--amount", "40").EnsureSuccess("the sample");
+        var keyFile = Path.Combine(Path.GetTempPath(), $"sessiongen-sample-key-{System.Guid.NewGuid():N}.json");
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--transfers", "3", "--amount", "40", "--key-file", keyFile).EnsureSuccess("the sample");
+        var again = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--transfers", "0", "--key-file", keyFile).EnsureSuccess("the sample, second run");
+        File.Delete(keyFile);
+
+        Assert.Contains("saved to the encrypted keystore", run.Output);
+        Assert.Contains("loaded from the encrypted keystore", again.Output);
+        Assert.Contains("transfer 3 is not covered by the enabled session (SpendingLimitExceeded): the app would ask the owner for a new session", run.Output);
+        Assert.Contains("token " + "0x", run.Output);
+        Assert.Contains("used 80000000 of 100000000, 20000000 left", run.Output);
+        Assert.Contains("\"type\":\"erc20-token-allowance\"", run.Output);
+        Assert.Contains("\"allowanceAmount\":\"0x5f5e100\"", run.Output);
+        Assert.Contains("\"type\":\"expiry\"", run.Output);
 
         Assert.Contains("at most 100 USDC in total", run.Output);
         Assert.Contains("session enabled on chain: True", run.Output);
@@ -42,10 +54,37 @@ public class OneClickTradingSampleTests
     }
 
     [Fact]
+    public void Runs_the_flow_through_the_local_alto_bundler()
+    {
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--bundler", "local", "--transfers", "1", "--amount", "40").EnsureSuccess("the sample through alto");
+
+        Assert.Contains("operations go through the local alto bundler at http://127.0.0.1:", run.Output);
+        Assert.Contains("session enabled on chain: True", run.Output);
+        Assert.Contains("account 960 USDC, bob 40 USDC, session total 40 USDC", run.Output);
+        Assert.Contains("a transfer after the revocation is refused: InvalidPermissionId", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--bundler", "ftp://x", "--bundler: 'ftp://x' is not a valid value.")]
+    [InlineData("--bundler", "", "--bundler: '' is not a valid value.")]
+    [InlineData("--paymaster", "http://127.0.0.1:1/", "--paymaster needs --bundler")]
+    [InlineData("--chain", "mainnet-ish", "--chain: unknown network 'mainnet-ish'. Known: base-sepolia, sepolia.")]
+    [InlineData("--chain", "base-sepolia", "--chain base-sepolia needs --rpc <url> and --funder-key <hex> for that network, and --bundler <url>")]
+    public void Rejects_bad_bundler_paymaster_and_chain_options_with_exit_code_2(string option, string value, string message)
+    {
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Output);
+    }
+
+    [Fact]
     public void Explains_itself_with_help_and_rejects_unknown_options()
     {
         var help = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--help").EnsureSuccess("the sample's --help");
         Assert.Contains("Usage: dotnet run --project samples/OneClickTrading", help.Output);
+        Assert.Contains("--bundler <url|local>", help.Output);
+        Assert.Contains("--chain <name>", help.Output);
 
         var wrong = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--amount", "0.0000001");
         Assert.Equal(2, wrong.ExitCode);

@@ -22,7 +22,7 @@ public static class AccountScenarios
     private const long Usdc = 1_000_000; // 6 decimals
 
     /// <summary>The rows, by name.</summary>
-    public static readonly IReadOnlyDictionary<string, Func<ScenarioRun, Task<string>>> Rows = new Dictionary<string, Func<ScenarioRun, Task<string>>>
+    public static readonly IReadOnlyDictionary<string, Func<AccountScenarioRun, Task<string>>> Rows = new Dictionary<string, Func<AccountScenarioRun, Task<string>>>
     {
         ["create with SmartSession, enableSessions, USE transfers"] = CreateEnableUseAsync,
         ["install SmartSession on a deployed account, then use"] = InstallLaterAsync,
@@ -48,7 +48,7 @@ public static class AccountScenarios
     /// <summary>xunit MemberData: the row names.</summary>
     public static TheoryData<string> Names => new(Rows.Keys);
 
-    private static async Task<string> CreateEnableUseAsync(ScenarioRun run)
+    private static async Task<string> CreateEnableUseAsync(AccountScenarioRun run)
     {
         var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
         var use = await account.ExecuteAsync(session, Transfer(run, 10 * Usdc), sessionKey);
@@ -59,7 +59,7 @@ public static class AccountScenarios
         return "transferred";
     }
 
-    private static async Task<string> InstallLaterAsync(ScenarioRun run)
+    private static async Task<string> InstallLaterAsync(AccountScenarioRun run)
     {
         var account = await run.NewAccountAsync(installSmartSession: false);
         var deploy = await account.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner);
@@ -77,7 +77,7 @@ public static class AccountScenarios
         return "installed; transferred";
     }
 
-    private static async Task<string> AttachAsync(ScenarioRun run)
+    private static async Task<string> AttachAsync(AccountScenarioRun run)
     {
         var created = await run.NewAccountAsync(installSmartSession: true);
         var stranger = SmartAccount.Attach(created.EntryPoint, run.Recipient, LayoutOnly[run.Kind], created.OwnerValidator, run.Deployment.SmartSessions);
@@ -94,7 +94,7 @@ public static class AccountScenarios
         return "attached; transferred";
     }
 
-    private static async Task<string> EnableModeAsync(ScenarioRun run)
+    private static async Task<string> EnableModeAsync(AccountScenarioRun run)
     {
         var account = await run.NewAccountAsync(installSmartSession: true);
         Assert.True((await account.ExecuteAsOwnerAsync([Transfer(run, 1)], run.Owner)).Success);
@@ -110,7 +110,7 @@ public static class AccountScenarios
         return "enabled and transferred";
     }
 
-    private static async Task<string> EnableModeDeploysAsync(ScenarioRun run)
+    private static async Task<string> EnableModeDeploysAsync(AccountScenarioRun run)
     {
         var account = await run.NewAccountAsync(installSmartSession: true);
         var (session, sessionKey) = run.Session(100 * Usdc);
@@ -131,7 +131,7 @@ public static class AccountScenarios
         return "deployed, enabled and transferred";
     }
 
-    private static async Task<string> OverTheLimitAsync(ScenarioRun run)
+    private static async Task<string> OverTheLimitAsync(AccountScenarioRun run)
     {
         var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
         Assert.True((await account.ExecuteAsync(session, Transfer(run, 60 * Usdc), sessionKey)).Success);
@@ -141,7 +141,7 @@ public static class AccountScenarios
         return Describe(refused);
     }
 
-    private static async Task<string> AnotherFunctionAsync(ScenarioRun run)
+    private static async Task<string> AnotherFunctionAsync(AccountScenarioRun run)
     {
         var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
 
@@ -149,7 +149,7 @@ public static class AccountScenarios
         return Describe(refused);
     }
 
-    private static async Task<string> ExpiredAsync(ScenarioRun run)
+    private static async Task<string> ExpiredAsync(AccountScenarioRun run)
     {
         var now = await run.Chain.GetChainTimeAsync();
         var timeFrame = Policies.TimeFrame(now.AddMinutes(10), now.AddMinutes(-1), run.Deployment.SmartSessions.Policies);
@@ -161,7 +161,7 @@ public static class AccountScenarios
         return Describe(refused);
     }
 
-    private static async Task<string> RevokedAsync(ScenarioRun run)
+    private static async Task<string> RevokedAsync(AccountScenarioRun run)
     {
         var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
         Assert.True((await account.RemoveSessionAsync(session.PermissionId, run.Owner)).Success);
@@ -171,7 +171,7 @@ public static class AccountScenarios
         return Describe(refused);
     }
 
-    private static async Task<string> UninstalledAsync(ScenarioRun run)
+    private static async Task<string> UninstalledAsync(AccountScenarioRun run)
     {
         var (account, session, sessionKey) = await run.AccountWithSessionAsync(100 * Usdc);
         Assert.True((await account.UninstallSmartSessionAsync(run.Owner, Gas)).Success);
@@ -185,7 +185,7 @@ public static class AccountScenarios
     private static readonly UserOperationGas Gas = UserOperationGas.Default with { CallGasLimit = 2_000_000 };
     private static readonly UserOperationGas EnableModeGas = UserOperationGas.Default with { VerificationGasLimit = 3_000_000 };
 
-    private static Call Transfer(ScenarioRun run, long amount) => Erc20.Transfer(run.Deployment.Token, run.Recipient, amount);
+    private static Call Transfer(AccountScenarioRun run, long amount) => Erc20.Transfer(run.Deployment.Token, run.Recipient, amount);
 
     private static async Task<UserOperationReceipt> SendUncheckedAsync(SmartAccount account, Session session, Call call, IAsyncSigner sessionKey) =>
         await account.EntryPoint.SendAsync(await account.BuildUncheckedSessionOperationAsync(session, [call], sessionKey, null, 0, default));
@@ -200,7 +200,7 @@ public static class AccountScenarios
 }
 
 /// <summary>One row on one account kind: the deployment, a fresh owner and salt, and what the row measured.</summary>
-public sealed class ScenarioRun(ScenarioDeployment deployment, ScenarioAccountKind kind, string row) : IDisposable
+public sealed class AccountScenarioRun(ScenarioDeployment deployment, ScenarioAccountKind kind, string row) : IDisposable
 {
     public ScenarioDeployment Deployment { get; } = deployment;
 

@@ -24,7 +24,7 @@ public enum ScenarioAccountKind
 /// <summary>
 /// The deployment flavour the scenario table runs against: a chain with a SmartSession module, policies, an owner
 /// validator in the OwnableValidator role, a session validator, a token, and factories for every account kind. The
-/// fixture devnet is one flavour (<see cref="FixtureDevnetDeployment"/>); the upstream contracts are another.
+/// fixture devnet and the upstream contracts are the two flavours of <see cref="DevnetDeployment"/>.
 /// </summary>
 public abstract class ScenarioDeployment
 {
@@ -58,11 +58,14 @@ public abstract class ScenarioDeployment
     }
 }
 
-/// <summary>The fixture devnet: the legacy SmartSession with the project's own policies and validators.</summary>
-public sealed class FixtureDevnetDeployment(SessionGen.Devnet.Devnet chain) : ScenarioDeployment
+/// <summary>
+/// A devnet of either flavour: the fixture one (legacy SmartSession, the project's policies and validators) or one with the
+/// upstream contracts (<see cref="UpstreamDevnetFixture"/>); the account kinds' contracts are the same on both.
+/// </summary>
+public sealed class DevnetDeployment(SessionGen.Devnet.Devnet chain, string flavour) : ScenarioDeployment
 {
     /// <inheritdoc/>
-    public override string Flavour => "fixture devnet";
+    public override string Flavour => flavour;
 
     /// <inheritdoc/>
     public override SessionGen.Devnet.Devnet Chain => chain;
@@ -89,5 +92,5 @@ public sealed class FixtureDevnetDeployment(SessionGen.Devnet.Devnet chain) : Sc
 
     /// <inheritdoc/>
     public override (Address Validator, byte[] InitData) SessionValidatorFor(Address sessionKey) =>
-        (chain.Contracts.SessionKeyValidator, SessionValidatorInitData.SingleKey(sessionKey));
+        (chain.SmartSessions.OwnableValidator, SessionValidatorInitData.Ownable(1, sessionKey));
 }

@@ -48,7 +48,7 @@ public sealed class BundlerTransportTests
             "eth_getUserOperationReceipt" when ++polls < 3 => Ok(id, "null"), // not mined yet
             _ => Ok(id, $"{{\"userOpHash\":\"{hash}\",\"sender\":\"{Operation.Sender}\",\"nonce\":\"0x7\",\"success\":true,\"actualGasCost\":\"0x2386f26fc10000\",\"actualGasUsed\":\"0x30d40\",\"reason\":\"0x\",\"receipt\":{{\"transactionHash\":\"{TxHash}\",\"gasUsed\":\"0x2bf20\"}}}}"),
         })));
-        client = new EntryPointClient(node.Client(), 31337, new BundlerClient(bundler.Client()) { ReceiptPollInterval = TimeSpan.FromMilliseconds(5) });
+        client = new EntryPointClient(node.Client(), 31337, new BundlerClient(JsonRpc.Connect(bundler.Uri)) { ReceiptPollInterval = TimeSpan.FromMilliseconds(5) });
 
         var receipt = await client.SendAsync(Operation);
 
@@ -59,8 +59,11 @@ public sealed class BundlerTransportTests
         Assert.Equal(200_000, (int)receipt.ActualGasUsed);
         Assert.Equal(180_000, (int)receipt.TransactionGasUsed);
         Assert.Equal(Bytes32.Parse(TxHash), receipt.TransactionHash);
-        Assert.Equal(1, node.Count("eth_call"));                  // simulated on the node first
+        Assert.Equal(0, node.Count("eth_call"));                  // the bundler validates it (its refusal is decoded)
         Assert.Equal(0, node.Count("eth_sendRawTransaction"));    // never sent by this client itself
+        // What a strict server (alto) accepts: numeric ids and the plain media type.
+        Assert.All(bundler.Requests, r => Assert.Equal(JsonValueKind.Number, r.GetProperty("id").ValueKind));
+        Assert.All(bundler.ContentTypes, c => Assert.Equal("application/json", c));
         var sent = bundler.Requests.Single(r => r.GetProperty("method").GetString() == "eth_sendUserOperation").GetProperty("params");
         Assert.Equal(EntryPointV07.Address.ToString(), sent[1].GetString());
         var op = sent[0];
@@ -85,18 +88,43 @@ public sealed class BundlerTransportTests
         Assert.Equal(0, bundler.Count("eth_getUserOperationReceipt"));
     }
 
-    [Fact]
-    public async Task A_bundlers_refusal_keeps_its_code_and_message()
+    [Theory]
+    // A bundler's (alto's) refusals, and what the EntryPoint reverts with for the same operation (ABI-encoded by hand).
+    [InlineData(-32500, "UserOperation reverted with reason: AA23 reverted 0x3b577361a51344448231c6102cfd9182dadeb4009ddb1caebae208eafc97edf0bf520914000000000000000000000000000000000000000000000000000000000000abcd",
+        "0x65c8fd4d0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006000000000000000000000000000000000000000000000000000000000000000a0000000000000000000000000000000000000000000000000000000000000000d414132332072657665727465640000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000443b577361a51344448231c6102cfd9182dadeb4009ddb1caebae208eafc97edf0bf520914000000000000000000000000000000000000000000000000000000000000abcd00000000000000000000000000000000000000000000000000000000")]
+    [InlineData(-32500, "UserOperation reverted with reason: AA21 didn't pay prefund",
+        "0x220266b600000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040000000000000000000000000000000000000000000000000000000000000001741413231206469646e2774207061792070726566756e64000000000000000000")]
+    [InlineData(-32507, "Invalid UserOp signature",
+        "0x220266b600000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040000000000000000000000000000000000000000000000000000000000000001441413234207369676e6174757265206572726f72000000000000000000000000")]
+    [InlineData(-32503, "expires too soon",
+        "0x220266b6000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000400000000000000000000000000000000000000000000000000000000000000017414132322065787069726564206f72206e6f7420647565000000000000000000")]
+    public async Task A_bundlers_validation_refusal_is_the_EntryPoints_rejection_with_the_same_decoded_reason(int code, string message, string entryPointRevert)
     {
         using var node = new FakeRpc((method, id) => Task.FromResult((200, Ok(id, "\"0x\""))));
-        using var bundler = new FakeRpc((method, id) => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"error\":{{\"code\":-32500,\"message\":\"AA21 didn't pay prefund\"}}}}")));
+        using var bundler = new FakeRpc((method, id) => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"error\":{{\"code\":{code},\"message\":\"{message}\"}}}}")));
+        var client = new EntryPointClient(node.Client(), 31337, new BundlerClient(bundler.Client()));
+
+        var rejected = await Assert.ThrowsAsync<UserOperationRejectedException>(() => client.SendAsync(Operation));
+
+        var direct = ContractError.Decode(Hex.Decode(entryPointRevert))!;
+        Assert.Equal(direct.ToString(), rejected.Error.ToString());
+        Assert.Equal(direct.Root.Name, rejected.Error.Root.Name);
+        Assert.Equal(client.GetUserOpHash(Operation), rejected.UserOpHash);
+        Assert.Equal(code, Assert.IsType<RpcResponseException>(rejected.InnerException).RpcError.Code);
+        Assert.Equal(1, bundler.Count("eth_sendUserOperation"));
+    }
+
+    [Fact]
+    public async Task A_bundlers_refusal_that_is_not_a_validation_refusal_keeps_its_code_and_message()
+    {
+        using var node = new FakeRpc((method, id) => Task.FromResult((200, Ok(id, "\"0x\""))));
+        using var bundler = new FakeRpc((method, id) => Task.FromResult((200, $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"error\":{{\"code\":-32602,\"message\":\"Validation error: Expected number at nonce\"}}}}")));
         var client = new EntryPointClient(node.Client(), 31337, new BundlerClient(bundler.Client()));
 
         var error = await Assert.ThrowsAsync<RpcResponseException>(() => client.SendAsync(Operation));
 
-        Assert.Equal(-32500, error.RpcError.Code);
-        Assert.Contains("AA21", error.Message);
-        Assert.Equal(1, bundler.Count("eth_sendUserOperation"));
+        Assert.Equal(-32602, error.RpcError.Code);
+        Assert.Contains("Expected number", error.Message);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal sealed class FakeRpc : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly ConcurrentQueue<JsonElement> _requests = new();
+    private readonly ConcurrentQueue<string> _contentTypes = new();
     private readonly Func<string, string, Task<(int Status, string Body)>> _answer;
 
     public FakeRpc(Func<string, string, Task<(int Status, string Body)>> answer)
@@ -53,6 +54,9 @@ internal sealed class FakeRpc : IDisposable
     /// <summary>Every request received, in order (method, params, id).</summary>
     public JsonElement[] Requests => _requests.ToArray();
 
+    /// <summary>The Content-Type header of every request received, in order.</summary>
+    public string[] ContentTypes => _contentTypes.ToArray();
+
     public int Count(string method) => _counts.TryGetValue(method, out var count) ? count : 0;
 
     public void Dispose() => _listener.Close();
@@ -80,6 +84,7 @@ internal sealed class FakeRpc : IDisposable
                     var method = request.RootElement.GetProperty("method").GetString()!;
                     var id = request.RootElement.GetProperty("id").GetRawText();
                     _counts.AddOrUpdate(method, 1, (_, n) => n + 1);
+                    _contentTypes.Enqueue(context.Request.ContentType ?? string.Empty);
                     _requests.Enqueue(request.RootElement.Clone());
                     var (status, body) = await _answer(method, id);
                     context.Response.StatusCode = status;

@@ -351,11 +351,19 @@ public sealed class SessionGuardTests
     }
 
     [Fact]
-    public void A_policy_at_an_unknown_address_is_reported_as_not_checked_locally()
+    public void A_policy_at_an_unknown_address_is_refused_unless_the_caller_names_it()
     {
         var custom = new PolicyData(Address.Parse("0x00000000000000000000000000000000c0ffee00"), [1, 2, 3]);
-        var guard = new SessionGuard(Create([new ActionData(Dex, Swap, custom)]), PolicyAddresses.Current);
+        var session = Create([new ActionData(Dex, Swap, custom), new ActionData(Token, Transfer, Policies.ERC20SpendingLimit(Token, 100 * Usdc))]);
+        var closed = new SessionGuard(session, PolicyAddresses.Current);
+        var otherNamed = new SessionGuard(session, PolicyAddresses.Current, new SessionGuardOptions { UncheckedPoliciesAllowed = [Bob] });
+        var guard = new SessionGuard(session, PolicyAddresses.Current, new SessionGuardOptions { UncheckedPoliciesAllowed = [custom.Policy] });
 
+        var refused = Assert.Throws<SessionScopeException>(() => closed.Reserve([SwapCall(Bob, 1, 1)], Now));
+        Assert.Equal(SessionRule.PolicyNotCheckable, refused.Rule);
+        Assert.Equal(custom.Policy, refused.Policy);
+        Assert.Equal(SessionRule.PolicyNotCheckable, Assert.Throws<SessionScopeException>(() => otherNamed.Reserve([SwapCall(Bob, 1, 1)], Now)).Rule);
+        closed.Reserve([TokenCall(Token, Transfer, Usdc)], Now).Dispose(); // calls the unknown policy does not judge still pass
         guard.Reserve([SwapCall(Bob, 1, 1)], Now).Dispose();
 
         Assert.False(guard.ChecksEveryPolicy);

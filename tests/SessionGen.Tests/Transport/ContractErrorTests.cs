@@ -44,6 +44,30 @@ public sealed class ContractErrorTests
     }
 
     [Fact]
+    public void A_reverting_policy_is_named_from_the_32_bytes_PolicyCheckReverted_keeps()
+    {
+        // The policy's full revert; the SmartSession keeps its first 32 bytes (selector + 28 bytes of the first argument).
+        var policyRevert = Error("ValueLimitExceeded(bytes32,uint256,uint256)", new ABIValue("bytes32", PermissionId.ToArray()), new ABIValue("uint256", new BigInteger(101)), new ABIValue("uint256", new BigInteger(100)));
+        var inner = Error("PolicyCheckReverted(bytes32)", new ABIValue("bytes32", policyRevert[..32]));
+        var data = Error("FailedOpWithRevert(uint256,string,bytes)", new ABIValue("uint256", BigInteger.Zero), new ABIValue("string", "AA23 reverted"), new ABIValue("bytes", inner));
+
+        var error = ContractError.Decode(data)!;
+
+        Assert.Equal("PolicyCheckReverted", error.Inner!.Name);
+        Assert.Equal("ValueLimitExceeded", error.Root.Name);
+        Assert.Equal(Selector.FromSignature("ValueLimitExceeded(bytes32,uint256,uint256)"), error.Root.Selector);
+        Assert.Equal(["0x" + new string('a', 56) + "…"], error.Root.Arguments);
+    }
+
+    [Fact]
+    public void A_policy_that_reverted_without_data_has_no_named_error()
+    {
+        var error = ContractError.Decode(Error("PolicyCheckReverted(bytes32)", new ABIValue("bytes32", new byte[32])))!;
+        Assert.Equal("PolicyCheckReverted", error.Name);
+        Assert.Null(error.Inner);
+    }
+
+    [Fact]
     public void FailedOp_with_an_entry_point_reason()
     {
         var error = ContractError.Decode(Error("FailedOp(uint256,string)", new ABIValue("uint256", new BigInteger(3)), new ABIValue("string", "AA22 expired or not due")))!;

@@ -5,7 +5,9 @@ import "./PolicyBase.sol";
 
 /// @notice Allows everything, in every policy role. Only for sessions that explicitly opt out of limits.
 contract SudoPolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike, I1271PolicyLike {
-    function initializeWithMultiplexer(address, bytes32, bytes calldata) external {}
+    function initializeWithMultiplexer(address account, bytes32 configId, bytes calldata) external {
+        emit PolicySet(configId, msg.sender, account);
+    }
 
     function checkUserOpPolicy(bytes32, PackedUserOperation calldata) external pure returns (uint256) {
         return VALIDATION_SUCCESS;

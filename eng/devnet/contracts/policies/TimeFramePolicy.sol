@@ -3,32 +3,36 @@ pragma solidity ^0.8.28;
 
 import "./PolicyBase.sol";
 
-/// @notice Time-frame policy: initData = abi.encodePacked(uint48 validUntil, uint48 validAfter), as the
-/// real TimeFramePolicy. It does not judge time itself: it returns ERC-4337 validation data carrying the
-/// window, and the EntryPoint refuses the user op outside it (AA22). validUntil 0 means no end.
+/// @notice Time-frame policy: initData starts with abi.encodePacked(uint48 validUntil, uint48 validAfter) (12 bytes;
+/// what follows is ignored), as the real TimeFramePolicy reads it. It does not judge time itself: it returns ERC-4337
+/// validation data carrying the window, and the EntryPoint refuses the user op outside it (AA22). validUntil 0 means
+/// no end. As in the real policy, a window that ends before it starts is refused at init, and (0, 0) — the state of a
+/// configuration never written — makes every check revert PolicyNotInitialized.
 contract TimeFramePolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike, I1271PolicyLike {
     struct TimeFrame {
         uint48 validUntil;
         uint48 validAfter;
-        bool initialized;
     }
 
     mapping(bytes32 configId => mapping(address multiplexer => mapping(address account => TimeFrame))) public timeFrames;
 
-    error InvalidInitDataLength(uint256 length);
-
     function initializeWithMultiplexer(address account, bytes32 configId, bytes calldata initData) external {
-        if (initData.length != 12) revert InvalidInitDataLength(initData.length);
-        timeFrames[configId][msg.sender][account] =
-            TimeFrame({ validUntil: uint48(bytes6(initData[0:6])), validAfter: uint48(bytes6(initData[6:12])), initialized: true });
+        // Shorter init data fails the slice with an empty revert, as in the real policy.
+        uint96 packed = uint96(bytes12(initData[0:12]));
+        TimeFrame memory frame = TimeFrame({ validUntil: uint48(packed >> 48), validAfter: uint48(packed) });
+        if (frame.validUntil != 0 && frame.validAfter > frame.validUntil) revert PolicyNotInitialized(configId, msg.sender, account);
+        timeFrames[configId][msg.sender][account] = frame;
+        emit PolicySet(configId, msg.sender, account);
     }
 
     function checkUserOpPolicy(bytes32 id, PackedUserOperation calldata userOp) external view returns (uint256) {
-        return _validationData(id, userOp.sender);
+        TimeFrame memory frame = _frame(id, userOp.sender);
+        return packValidationData(false, frame.validUntil, frame.validAfter);
     }
 
     function checkAction(bytes32 id, address account, address, uint256, bytes calldata) external view returns (uint256) {
-        return _validationData(id, account);
+        TimeFrame memory frame = _frame(id, account);
+        return packValidationData(false, frame.validUntil, frame.validAfter);
     }
 
     function check1271SignedAction(bytes32 id, address, address account, bytes32, bytes calldata)
@@ -40,14 +44,15 @@ contract TimeFramePolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike, I1
         return block.timestamp >= frame.validAfter && (frame.validUntil == 0 || block.timestamp < frame.validUntil);
     }
 
-    function _validationData(bytes32 id, address account) private view returns (uint256) {
-        TimeFrame memory frame = _frame(id, account);
-        return packValidationData(false, frame.validUntil, frame.validAfter);
-    }
-
     function _frame(bytes32 id, address account) private view returns (TimeFrame memory frame) {
         frame = timeFrames[id][msg.sender][account];
-        if (!frame.initialized) revert PolicyNotInitialized(id, msg.sender, account);
+        if (frame.validUntil == 0 && frame.validAfter == 0) revert PolicyNotInitialized(id, msg.sender, account);
+    }
+
+    /// @notice The time frame as the real TimeFramePolicy's getter returns it: validUntil << 48 | validAfter (0 when not set).
+    function getTimeFrameConfig(bytes32 id, address multiplexer, address account) external view returns (uint256) {
+        TimeFrame memory frame = timeFrames[id][multiplexer][account];
+        return (uint256(frame.validUntil) << 48) | uint256(frame.validAfter);
     }
 
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {

@@ -3,8 +3,10 @@ pragma solidity ^0.8.28;
 
 import "./PolicyBase.sol";
 
-/// @notice Usage-limit policy: initData = abi.encodePacked(uint128 limit). Each checked user op (as a
-/// user-op policy) or call (as an action policy) uses one; past the limit the check fails.
+/// @notice Usage-limit policy: initData starts with abi.encodePacked(uint128 limit) (16 bytes; what follows is
+/// ignored). Each checked user op (as a user-op policy) or call (as an action policy) uses one; past the limit the
+/// check fails. As in the real UsageLimitPolicy, a zero limit is refused at init (PolicyNotInitialized), re-init
+/// starts counting again, and a configuration never written fails every check (its limit is zero) without reverting.
 contract UsageLimitPolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike {
     struct Usage {
         uint128 limit;
@@ -13,14 +15,11 @@ contract UsageLimitPolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike {
 
     mapping(bytes32 configId => mapping(address multiplexer => mapping(address account => Usage))) public usages;
 
-    error InvalidInitDataLength(uint256 length);
-    error InvalidLimit();
-
     function initializeWithMultiplexer(address account, bytes32 configId, bytes calldata initData) external {
-        if (initData.length != 16) revert InvalidInitDataLength(initData.length);
         uint128 limit = uint128(bytes16(initData[0:16]));
-        if (limit == 0) revert InvalidLimit();
+        if (limit == 0) revert PolicyNotInitialized(configId, msg.sender, account);
         usages[configId][msg.sender][account] = Usage({ limit: limit, used: 0 });
+        emit PolicySet(configId, msg.sender, account);
     }
 
     function checkUserOpPolicy(bytes32 id, PackedUserOperation calldata userOp) external returns (uint256) {
@@ -33,10 +32,20 @@ contract UsageLimitPolicy is PolicyBase, IUserOpPolicyLike, IActionPolicyLike {
 
     function _use(bytes32 id, address account) private returns (uint256) {
         Usage storage usage = usages[id][msg.sender][account];
-        if (usage.limit == 0) revert PolicyNotInitialized(id, msg.sender, account);
-        if (usage.used >= usage.limit) return VALIDATION_FAILED;
-        ++usage.used;
+        uint128 used = usage.used + 1;
+        if (used > usage.limit) return VALIDATION_FAILED;
+        usage.used = used;
         return VALIDATION_SUCCESS;
+    }
+
+    /// @notice The limit, as the real UsageLimitPolicy's getter.
+    function getUsageLimit(bytes32 id, address multiplexer, address account) external view returns (uint128) {
+        return usages[id][multiplexer][account].limit;
+    }
+
+    /// @notice The uses counted, as the real UsageLimitPolicy's getter.
+    function getUsed(bytes32 id, address multiplexer, address account) external view returns (uint128) {
+        return usages[id][multiplexer][account].used;
     }
 
     function _isPolicyKind(bytes4 interfaceId) internal pure override returns (bool) {

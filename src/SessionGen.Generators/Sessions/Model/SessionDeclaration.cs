@@ -30,6 +30,7 @@ internal sealed record ActionDeclaration(
     LocationInfo? SpendingLimitLocation,
     long? MaxUses,
     string? ValueLimit,
+    LocationInfo? ValueLimitLocation,
     bool Sudo,
     bool DeclaresLimit);
 
@@ -45,7 +46,10 @@ internal sealed record ValueTransferDeclaration(LocationInfo? AttributeLocation,
 /// <summary><c>[SessionExpiry]</c> in minutes.</summary>
 internal sealed record ExpiryDeclaration(long DurationMinutes, long StartsAfterMinutes);
 
-/// <summary>One <c>[ParamRule]</c>.</summary>
+/// <summary>
+/// One <c>[ParamRule]</c>. <see cref="Reference"/> is null when the rule is bound (<see cref="Bind"/>, the name of a
+/// <c>CreateSession</c> parameter) or its literal is invalid (then it has its own diagnostic).
+/// </summary>
 internal sealed record ParamRuleDeclaration(
     ContractReference? Contract,
     string Function,
@@ -53,6 +57,8 @@ internal sealed record ParamRuleDeclaration(
     LocationInfo? AttributeLocation,
     LocationInfo? ParameterLocation,
     byte Condition,
-    string Reference,
+    string? Reference,
+    LocationInfo? ReferenceLocation,
+    string? Bind,
     string? UpperBound,
     string? CumulativeLimit);

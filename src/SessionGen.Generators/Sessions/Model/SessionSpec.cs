@@ -12,12 +12,20 @@ namespace SessionGen.Generators.Sessions.Model;
 /// <param name="Actions">The permitted functions.</param>
 /// <param name="ValueTransfer">The native value-transfer action, when declared.</param>
 /// <param name="Expiry">The time frame, when declared.</param>
+/// <param name="BoundValues">The values rules are bound to, one <c>CreateSession</c> parameter each, after the contracts.</param>
 internal sealed record SessionSpec(
     TypeHierarchy Type,
     EquatableArray<ContractSpec> Contracts,
     EquatableArray<ActionSpec> Actions,
     ValueTransferSpec? ValueTransfer,
-    ExpiryDeclaration? Expiry);
+    ExpiryDeclaration? Expiry,
+    EquatableArray<BoundValueSpec> BoundValues);
+
+/// <summary>A value bound when the session is created: a <c>CreateSession</c> parameter.</summary>
+/// <param name="ParameterName">The C# parameter name (an identifier, <c>@</c>-escaped when a keyword).</param>
+/// <param name="Type">Its <c>global::</c>-qualified C# type, after the ABI type of the rules bound to it.</param>
+/// <param name="IsAccount">Whether it is the smart account itself (<c>Bind = "account"</c>), named "your account" in descriptions.</param>
+internal sealed record BoundValueSpec(string ParameterName, string Type, bool IsAccount);
 
 /// <summary>A contract of the session.</summary>
 /// <param name="FullyQualifiedName">The binding class's <c>global::</c> name.</param>
@@ -28,7 +36,7 @@ internal sealed record SessionSpec(
 internal sealed record ContractSpec(string FullyQualifiedName, string Name, string ParameterName, string? Symbol, int? Decimals);
 
 /// <summary>
-/// One permitted function with its limits (amounts as decimal strings) and its call builder: the binding's
+/// One permitted function with its resolved <see cref="Policies"/> and its call builder: the binding's
 /// <see cref="BindingMethod"/> with <see cref="Parameters"/> (plus a wei value when payable), exposed on
 /// <c>SessionCalls</c> as <see cref="CallName"/>. <see cref="FunctionName"/> is how descriptions name it: the ABI name,
 /// or the signature when the name is overloaded.
@@ -42,18 +50,17 @@ internal sealed record ActionSpec(
     string FunctionName,
     string CanonicalSignature,
     uint Selector,
-    string? SpendingLimit,
-    long? MaxUses,
-    string? ValueLimit,
-    bool Sudo,
     bool IsPayable,
-    EquatableArray<RuleSpec> Rules);
+    EquatableArray<PolicyPlan> Policies);
 
 /// <summary>A call builder parameter: its C# name and <c>global::</c>-qualified type.</summary>
 internal sealed record CallParameterSpec(string Name, string Type);
 
-/// <summary>A parameter rule resolved to its calldata offset (bytes after the selector) and the parameter's ABI type.</summary>
-internal sealed record RuleSpec(string Parameter, string ParameterType, byte Condition, ulong Offset, string Reference, string? UpperBound, string? CumulativeLimit);
+/// <summary>
+/// A parameter rule resolved to its calldata offset (bytes after the selector) and the parameter's ABI type. Its reference is
+/// the literal <see cref="Reference"/> (a decimal string), or the <c>CreateSession</c> parameter <see cref="Binding"/>.
+/// </summary>
+internal sealed record RuleSpec(string Parameter, string ParameterType, byte Condition, ulong Offset, string? Reference, string? Binding, string? UpperBound, string? CumulativeLimit);
 
-/// <summary>The native value-transfer action.</summary>
-internal sealed record ValueTransferSpec(string? ValueLimit, long? MaxUses, bool Sudo);
+/// <summary>The native value-transfer action and its resolved policies.</summary>
+internal sealed record ValueTransferSpec(EquatableArray<PolicyPlan> Policies);
