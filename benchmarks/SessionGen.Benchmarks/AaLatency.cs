@@ -51,7 +51,7 @@ public static class AaLatency
         }
 
         var ours = await Enabled("aa latency: SessionGen direct", direct);
-        var oursBundled = await SmartAccount.CreateAsync(bundled, ours.Setup);
+        var oursBundled = SmartAccount.Attach(bundled, ours.Address, ours.Kind, ours.OwnerValidator, ours.SmartSessions); // the deployed account through the bundler
         var viemDirect = await Enabled("aa latency: viem direct", direct);
         var viemBundled = await Enabled("aa latency: viem bundler", direct);
 
