@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Numerics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,7 +35,7 @@ public sealed class LocalPaymaster : IDisposable
         _chainId = chainId;
         for (var attempt = 0; ; attempt++)
         {
-            Url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            Url = new Uri($"http://127.0.0.1:{AltoProcess.FreePort()}/");
             _listener.Prefixes.Clear();
             _listener.Prefixes.Add(Url.ToString());
             try
@@ -161,12 +160,5 @@ public sealed class LocalPaymaster : IDisposable
                 }
             });
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
