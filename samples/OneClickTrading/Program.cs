@@ -70,9 +70,12 @@ switch (options.Bundler)
 Step("Creating the user's smart account (ERC-7579 reference account, owner key held by the user)");
 using var owner = PrivateKeySigner.Generate();
 var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash("one-click trading sample"), entryPoint);
+
+// Balances are read with the binding's eth_call helper (balanceOf, decoded to a BigInteger) over the same node client.
+Task<BigInteger> UsdcBalanceAsync(Address holder) => UsdcTrading.Read.BalanceOfAsync(entryPoint.Rpc, usdc, holder);
 await chain.MintUsdcAsync(account.Address, 1_000 * usdcUnit);
 Info($"owner {owner.Address}");
-Info($"account {account.Address} (counterfactual: deployed by the owner's first operation), balance {FormatUsdc(await chain.GetUsdcBalanceAsync(account.Address))}");
+Info($"account {account.Address} (counterfactual: deployed by the owner's first operation), balance {FormatUsdc(await UsdcBalanceAsync(account.Address))}");
 
 Step("The app asks for a session; this is what the owner is shown");
 // The session key is kept between runs as an encrypted keystore (Web3 Secret Storage v3), never as plain text.
@@ -119,7 +122,7 @@ for (var i = 0; i < options.Transfers; i++)
     spent += amount;
     signed++;
     Operation(receipt);
-    Info($"account {FormatUsdc(await chain.GetUsdcBalanceAsync(account.Address))}, bob {FormatUsdc(await chain.GetUsdcBalanceAsync(bob))}, session total {FormatUsdc(spent)}");
+    Info($"account {FormatUsdc(await UsdcBalanceAsync(account.Address))}, bob {FormatUsdc(await UsdcBalanceAsync(bob))}, session total {FormatUsdc(spent)}");
 }
 
 Step("The session's state, read from the chain (what a restarted app starts from)");
@@ -164,7 +167,7 @@ catch (UserOperationRejectedException e)
 }
 
 Console.WriteLine();
-Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s: the owner signed twice (approve, revoke); the app signed {signed} transfers alone; bob holds {FormatUsdc(await chain.GetUsdcBalanceAsync(bob))}.");
+Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s: the owner signed twice (approve, revoke); the app signed {signed} transfers alone; bob holds {FormatUsdc(await UsdcBalanceAsync(bob))}.");
 return 0;
 
 static void Step(string text)
