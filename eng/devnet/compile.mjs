@@ -6,6 +6,7 @@
 //   modulekit ERC7579Factory.sol             compiled from the npm-packed modulekit source
 //   modulekit SMART_SESSION_DEPLOYED_BYTECODE the legacy SmartSession runtime (placed with anvil_setCode)
 //   @account-abstraction EntryPoint.json     EntryPoint v0.7 creation code (deployed with CREATE2)
+//   @account-abstraction VerifyingPaymaster  the sample paymaster, compiled from the npm package's source
 //   modulekit {Safe7579,Nexus,Kernel}Precompiles.sol  the other account kinds' creation bytecode (`bytes public
 //                                            constant NAME = hex"..."`), read as they are: precompiles.NAME
 import { createHash } from 'node:crypto';
@@ -44,6 +45,8 @@ function solFiles(dir) {
 
 const ownUnits = solFiles(join(here, 'contracts')).map((f) => 'devnet/' + relative(join(here, 'contracts'), f).split('\\').join('/'));
 const factoryUnit = 'modulekit/accounts/erc7579/ERC7579Factory.sol';
+// The devnet's paymaster: the ERC-4337 sample VerifyingPaymaster of @account-abstraction/contracts 0.7.0.
+const paymasterUnit = '@account-abstraction/contracts/samples/VerifyingPaymaster.sol';
 const entryPointArtifact = join(modules, '@account-abstraction', 'contracts', 'artifacts', 'EntryPoint.json');
 const smartSessionSource = join(modulekit, 'deployment', 'precompiles', 'SmartSessionsPrecompiles.sol');
 
@@ -75,7 +78,7 @@ if (existsSync(out)) {
 const { default: solc } = await import('solc');
 const input = {
   language: 'Solidity',
-  sources: Object.fromEntries([...ownUnits, factoryUnit].map((u) => [u, { content: read(resolve(u)) }])),
+  sources: Object.fromEntries([...ownUnits, factoryUnit, paymasterUnit].map((u) => [u, { content: read(resolve(u)) }])),
   settings: {
     optimizer: { enabled: true, runs: 200 },
     evmVersion: 'cancun',
@@ -96,7 +99,7 @@ if (errors.length > 0) {
 
 const contracts = {};
 for (const [unit, byName] of Object.entries(output.contracts)) {
-  if (!unit.startsWith('devnet/') && unit !== factoryUnit) continue;
+  if (!unit.startsWith('devnet/') && unit !== factoryUnit && unit !== paymasterUnit) continue;
   for (const [name, c] of Object.entries(byName)) {
     if (c.evm.bytecode.object.length === 0) continue; // interfaces and abstract contracts
     contracts[name] = { abi: c.abi, bytecode: '0x' + c.evm.bytecode.object, deployedBytecode: '0x' + c.evm.deployedBytecode.object };

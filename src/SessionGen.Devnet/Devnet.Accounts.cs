@@ -32,9 +32,12 @@ public sealed partial class Devnet
             UniversalAction: Contracts.UniActionPolicy,
             TimeFrameLayout: TimeFrameLayout.PackedUInt48));
 
-    /// <summary>An <see cref="EntryPointClient"/> on this devnet whose <c>handleOps</c> transactions are paid by a dev key (default <see cref="Keys"/>[0]).</summary>
-    public EntryPointClient CreateEntryPointClient(DevKey? bundler = null) =>
-        new(_rpc, ChainId, PrivateKeySigner.FromPrivateKey((bundler ?? Keys[0]).PrivateKey), Contracts.EntryPoint);
+    /// <summary>
+    /// An <see cref="EntryPointClient"/> on this devnet whose <c>handleOps</c> transactions are paid by a dev key (default
+    /// <see cref="Keys"/>[0]); with <paramref name="paymaster"/>, the operations' gas is sponsored by that ERC-7677 service.
+    /// </summary>
+    public EntryPointClient CreateEntryPointClient(DevKey? bundler = null, PaymasterClient? paymaster = null) =>
+        new(_rpc, ChainId, PrivateKeySigner.FromPrivateKey((bundler ?? Keys[0]).PrivateKey), Contracts.EntryPoint) { Paymaster = paymaster };
 
     /// <summary>The ERC-7579 reference account (MSA) with this devnet's factory and bootstrap.</summary>
     public AccountKind ReferenceAccounts => new Erc7579ReferenceAccountKind(Contracts.AccountFactory, Contracts.AccountBootstrap);

@@ -1,6 +1,6 @@
 namespace SessionGen.Generators;
 
-/// <summary>Step names of <see cref="ContractBinding.ContractBindingGenerator"/>.</summary>
+/// <summary>Step names of <see cref="ContractBinding.ContractBindingGenerator"/> (the ABI file steps, from <see cref="Abi.AbiFiles"/>, are the session generator's too).</summary>
 internal static partial class TrackingNames
 {
     /// <summary>Classes marked <c>[ContractAbi]</c>, as <c>BindingTarget</c>s.</summary>
@@ -23,6 +23,9 @@ internal static partial class TrackingNames
 
     /// <summary>Diagnostics of each binding (declaration, file not found, name collisions).</summary>
     public const string BindingDiagnostics = nameof(BindingDiagnostics);
+
+    /// <summary>The non-empty <see cref="BindingDiagnostics"/> of all classes, reported in one step (the one that needs the compilation).</summary>
+    public const string AllBindingDiagnostics = nameof(AllBindingDiagnostics);
 
     /// <summary>Problems in referenced ABI files, reported once per file.</summary>
     public const string AbiFileDiagnostics = nameof(AbiFileDiagnostics);

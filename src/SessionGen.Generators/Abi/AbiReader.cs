@@ -218,8 +218,24 @@ internal sealed class AbiReader
             return null;
         }
 
+        if (name.Text!.Length > MaxIdentifierLength)
+        {
+            ReportTooLong(name, $"#{index}");
+            return null;
+        }
+
         return name.Text;
     }
+
+    /// <summary>
+    /// The longest ABI name bound. .NET metadata refuses names over 1,023 UTF-8 bytes (CS7013), and the binding derives
+    /// longer names from an ABI name (<c>Get{Name}Length</c>, <c>{Name}Result</c>, overload suffixes, which it caps).
+    /// </summary>
+    public const int MaxIdentifierLength = 480;
+
+    private void ReportTooLong(JsonNode name, string label) =>
+        Report(DiagnosticDescriptors.AbiIdentifierTooLong, Locate(name), label, name.Text!.Substring(0, 40),
+            name.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxIdentifierLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>An event's <c>indexed</c> flags, one per input (absent means not indexed); null after reporting a bad one.</summary>
     private EquatableArray<bool>? ReadIndexed(JsonNode entry, string label)
@@ -323,6 +339,12 @@ internal sealed class AbiReader
             if (nameNode.Kind != JsonKind.String || (nameNode.Text!.Length > 0 && !IsIdentifier(nameNode.Text)))
             {
                 Report(DiagnosticDescriptors.AbiInvalidEntry, Locate(nameNode), label, $"a parameter's 'name' must be a Solidity identifier or empty, found {Show(nameNode)}");
+                return null;
+            }
+
+            if (nameNode.Text!.Length > MaxIdentifierLength)
+            {
+                ReportTooLong(nameNode, label);
                 return null;
             }
 

@@ -119,7 +119,7 @@ public sealed class SessionAnalyzer : DiagnosticAnalyzer
             var files = options.AdditionalFiles.Where(file => file.Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase)).ToList();
             var path = AbiPaths.Find(attributePath, _projectDirectory, files.Select(file => file.Path));
             var file = path is null ? null : files.First(f => f.Path == path);
-            return file is null ? null : AbiReader.Read(file.Path, file.GetText(cancellationToken)).Abi;
+            return file is null ? null : AbiFiles.Read(file.Path, file.GetText(cancellationToken)).Abi;
         }
     }
 }

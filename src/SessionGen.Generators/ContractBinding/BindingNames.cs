@@ -134,11 +134,15 @@ internal static class BindingNames
         }
 
         name = name.Substring(name.LastIndexOf('.') + 1).Trim();
-        return IsIdentifier(name) ? Pascal(name) : null;
+        return IsIdentifier(name) && name.Length <= Abi.AbiReader.MaxIdentifierLength ? Pascal(name) : null;
     }
 
-    /// <summary>Joins suffix parts into the overload suffix: <c>_address_address_uint256</c>, or <c>_NoArgs</c> for no parameters.</summary>
-    public static string Suffix(System.Collections.Generic.IReadOnlyList<string> parts)
+    /// <summary>
+    /// Joins suffix parts into the overload suffix: <c>_address_address_uint256</c>, or <c>_NoArgs</c> for no parameters.
+    /// A suffix longer than <see cref="MaxSuffixLength"/> (dozens of parameters, long struct names) becomes the
+    /// selector's hex, <c>_0x095ea7b3</c>, which is unique among the overloads and keeps the name within .NET's limits.
+    /// </summary>
+    public static string Suffix(System.Collections.Generic.IReadOnlyList<string> parts, uint selector)
     {
         if (parts.Count == 0)
         {
@@ -151,7 +155,25 @@ internal static class BindingNames
             builder.Append('_').Append(part);
         }
 
-        return builder.ToString();
+        return builder.Length <= MaxSuffixLength ? builder.ToString() : "_0x" + selector.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The longest overload suffix spelled out (see <see cref="Suffix"/>).</summary>
+    public const int MaxSuffixLength = 200;
+
+    /// <summary>
+    /// A derived type name (a struct named after where it is used, <c>SwapParamsItem2</c>) kept within .NET's limits:
+    /// beyond <see cref="Abi.AbiReader.MaxIdentifierLength"/> characters it is cut and given a hash of the whole name.
+    /// </summary>
+    public static string Capped(string name)
+    {
+        if (name.Length <= Abi.AbiReader.MaxIdentifierLength)
+        {
+            return name;
+        }
+
+        var hash = Abi.Keccak256.Selector(name);
+        return name.Substring(0, 64) + "_" + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool IsIdentifier(string name)

@@ -82,7 +82,7 @@ internal sealed class ContractBinder
             for (var i = 0; i < members.Count; i++)
             {
                 var (function, parameters, suffixParts, outputs) = members[i];
-                var suffixed = group.Key + BindingNames.Suffix(suffixParts);
+                var suffixed = group.Key + BindingNames.Suffix(suffixParts, function.Selector);
                 var selectorName = members.Count == 1 ? group.Key : suffixed;
                 var methodName = typeKeys.Count(k => k == typeKeys[i]) == 1 ? group.Key : suffixed;
                 var what = $"function '{function.CanonicalSignature}'";
@@ -152,7 +152,7 @@ internal sealed class ContractBinder
             var members = group.ToList();
             foreach (var error in members)
             {
-                var name = members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(error.Inputs.Select(SignaturePart).ToList());
+                var name = members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(error.Inputs.Select(SignaturePart).ToList(), error.Selector);
                 var what = $"error '{error.CanonicalSignature}'";
                 if (!IsTaken(what, name, BindingNames.ErrorSelectorsClass, names, name == BindingNames.ErrorSelectorsClass || BindingNames.IsInheritedMember(name))
                     && BindParameters(error.Inputs, name + "Error", what, structMembers: true) is { } inputs)
@@ -175,7 +175,7 @@ internal sealed class ContractBinder
             var members = group.ToList();
             foreach (var abiEvent in members)
             {
-                var name = (members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(abiEvent.Inputs.Select(SignaturePart).ToList())) + "Event";
+                var name = (members.Count == 1 ? group.Key : group.Key + BindingNames.Suffix(abiEvent.Inputs.Select(SignaturePart).ToList(), Keccak256.Selector(abiEvent.CanonicalSignature))) + "Event";
                 var what = $"event '{abiEvent.CanonicalSignature}'";
                 if (BindParameters(abiEvent.Inputs, name, what, structMembers: true) is not { } inputs)
                 {
@@ -266,7 +266,7 @@ internal sealed class ContractBinder
 
     private string? RegisterStruct(AbiTypeInfo tuple, string fallbackName, string what)
     {
-        var name = BindingNames.StructNameFromInternalType(tuple.InternalType) ?? fallbackName;
+        var name = BindingNames.StructNameFromInternalType(tuple.InternalType) ?? BindingNames.Capped(fallbackName);
         var members = BindParameters(tuple.Components, name, $"struct '{name}' of {what}", structMembers: true);
         if (members is null)
         {

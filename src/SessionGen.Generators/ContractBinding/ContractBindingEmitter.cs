@@ -798,11 +798,14 @@ internal sealed class ContractBindingEmitter
             : new List<(AbiTypeInfo, string, string, string)>();
 
     /// <summary>A helper-name key for a composite type: the struct's name, or the element's key plus <c>Array</c>/<c>ArrayN</c>.</summary>
-    private static string Key(AbiTypeInfo type, string csType) => type.Kind switch
+    /// <remarks>Capped like derived type names (deeply nested arrays of long struct names would exceed .NET's name length).</remarks>
+    private static string Key(AbiTypeInfo type, string csType) => BindingNames.Capped(FullKey(type, csType));
+
+    private static string FullKey(AbiTypeInfo type, string csType) => type.Kind switch
     {
         AbiTypeKind.Tuple => csType,
-        AbiTypeKind.Array => Key(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array",
-        AbiTypeKind.FixedArray => Key(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array" + type.Size.ToString(CultureInfo.InvariantCulture),
+        AbiTypeKind.Array => FullKey(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array",
+        AbiTypeKind.FixedArray => FullKey(type.Element!, CSharpTypeNames.ElementOf(csType)) + "Array" + type.Size.ToString(CultureInfo.InvariantCulture),
         _ => type.Canonical,
     };
 

@@ -15,8 +15,8 @@ namespace SessionGen.Generators.ContractBinding;
 /// (selectors, calldata encoders, <c>Call</c> builders, tuple structs).
 /// </summary>
 /// <remarks>
-/// Pipeline: targets (ForAttributeWithMetadataName) and ABI files (AdditionalFiles ending in <c>.json</c>, each
-/// read once) are combined per target into a <see cref="BindingResult"/>; models go to the emitter, diagnostics
+/// Pipeline: targets (ForAttributeWithMetadataName) and ABI files (<see cref="AbiFiles"/>: AdditionalFiles ending in
+/// <c>.json</c>, each read once per change and shared with the session generator and the analyzer) are combined per target into a <see cref="BindingResult"/>; models go to the emitter, diagnostics
 /// to their own outputs. Editing one ABI file re-reads only that file, and only the classes whose model changed
 /// are emitted again.
 /// </remarks>
@@ -38,21 +38,12 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
             .Select(static (target, _) => target!)
             .WithTrackingName(TrackingNames.ContractAbiTargets);
 
-        var abiFiles = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => AbiReader.Read(file.Path, file.GetText(cancellationToken)))
-            .WithTrackingName(TrackingNames.AbiFiles)
-            .Collect()
-            .Select(static (files, _) => files.ToEquatableArray())
-            .WithTrackingName(TrackingNames.AbiFileCollection);
-
-        var projectDirectory = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) ? directory : null)
-            .WithTrackingName(TrackingNames.ProjectDirectory);
+        // Each ABI file is read once per change, and the session generator and the analyzer share the reading.
+        var abis = AbiFiles.Provider(context);
 
         var bindings = targets
-            .Combine(abiFiles.Combine(projectDirectory))
-            .Select(static (input, cancellationToken) => Parser.Bind(input.Left, input.Right.Left, input.Right.Right, cancellationToken))
+            .Combine(abis)
+            .Select(static (input, cancellationToken) => Parser.Bind(input.Left, input.Right.Files, input.Right.ProjectDirectory, cancellationToken))
             .WithTrackingName(TrackingNames.Bindings);
 
         var models = bindings
@@ -80,15 +71,23 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
         });
 
         // Declaration diagnostics are re-attached to their syntax tree when reported (models hold no trees), so that
-        // the IDE can offer code fixes such as "make the class partial". Only this reporting step sees the compilation.
+        // the IDE can offer code fixes such as "make the class partial". Only this reporting step sees the compilation,
+        // and it sees it once, with the diagnostics of all classes collected: an edit elsewhere re-runs one step, not
+        // one per class.
         var bindingDiagnostics = bindings
             .Select(static (binding, _) => binding.Diagnostics)
-            .WithTrackingName(TrackingNames.BindingDiagnostics);
+            .WithTrackingName(TrackingNames.BindingDiagnostics)
+            .Collect()
+            .Select(static (all, _) => all.Where(static diagnostics => !diagnostics.IsEmpty).ToImmutableArray().ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllBindingDiagnostics);
         context.RegisterSourceOutput(bindingDiagnostics.Combine(context.CompilationProvider), static (context, input) =>
         {
-            foreach (var diagnostic in input.Left)
+            foreach (var diagnostics in input.Left)
             {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
+                foreach (var diagnostic in diagnostics)
+                {
+                    context.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
+                }
             }
         });
 
@@ -97,8 +96,8 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
         var fileDiagnostics = targets
             .Select(static (target, _) => target.AbiPath)
             .Collect()
-            .Combine(abiFiles.Combine(projectDirectory))
-            .Select(static (input, _) => Parser.ReferencedFileDiagnostics(input.Left, input.Right.Left, input.Right.Right))
+            .Combine(abis)
+            .Select(static (input, _) => Parser.ReferencedFileDiagnostics(input.Left, input.Right.Files, input.Right.ProjectDirectory))
             .WithTrackingName(TrackingNames.AbiFileDiagnostics);
         context.RegisterSourceOutput(fileDiagnostics, static (context, diagnostics) => Report(context, diagnostics));
     }

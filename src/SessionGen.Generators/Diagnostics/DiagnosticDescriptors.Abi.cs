@@ -54,6 +54,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticCategories.Abi,
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor AbiIdentifierTooLong = Create(
+        DiagnosticIds.AbiIdentifierTooLong,
+        "ABI name too long for .NET",
+        "ABI entry {0} is skipped: the name '{1}…' is {2} characters long, and .NET metadata carries the names SessionGen derives from it only up to {3} characters",
+        DiagnosticCategories.Abi,
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor AbiDuplicateEntry = Create(
         DiagnosticIds.AbiDuplicateEntry,
         "Duplicate ABI entry",

@@ -26,6 +26,7 @@ internal static partial class DiagnosticIds
 
     /// <summary>The same function or error (same signature) appears twice; the repeat is ignored.</summary>
     public const string AbiDuplicateEntry = "SESSGEN008";
+    public const string AbiIdentifierTooLong = "SESSGEN009";
 
     /// <summary>A class marked <c>[ContractAbi]</c> (or a type containing it) is not <c>partial</c>.</summary>
     public const string ClassNotPartial = "SESSGEN100";

@@ -39,24 +39,13 @@ public sealed class SessionGenerator : IIncrementalGenerator
             .Where(static target => target is not null)
             .WithTrackingName(TrackingNames.SessionValueTransferTargets);
 
-        var abiFiles = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => AbiReader.Read(file.Path, file.GetText(cancellationToken)))
-            .Collect()
-            .Select(static (files, _) => files.ToEquatableArray())
-            .WithTrackingName(TrackingNames.SessionAbiFiles);
-
-        var projectDirectory = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) ? directory : null)
-            .WithTrackingName(TrackingNames.SessionProjectDirectory);
-
-        var abis = abiFiles.Combine(projectDirectory);
+        var abis = AbiFiles.Provider(context);
         var unsupportedVersion = GeneratedCodeLanguage.UnsupportedVersion(context);
         foreach (var targets in new[] { withActions, valueTransferOnly })
         {
             var specs = targets
                 .Combine(abis)
-                .Select(static (input, _) => Resolve(input.Left!, input.Right.Left, input.Right.Right))
+                .Select(static (input, _) => Resolve(input.Left!, input.Right.Files, input.Right.ProjectDirectory))
                 .Where(static spec => spec is not null)
                 .WithTrackingName(TrackingNames.SessionSpecs);
 

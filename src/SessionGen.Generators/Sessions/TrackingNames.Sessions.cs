@@ -5,7 +5,5 @@ internal static partial class TrackingNames
 {
     public const string SessionTargets = nameof(SessionTargets);
     public const string SessionValueTransferTargets = nameof(SessionValueTransferTargets);
-    public const string SessionAbiFiles = nameof(SessionAbiFiles);
-    public const string SessionProjectDirectory = nameof(SessionProjectDirectory);
     public const string SessionSpecs = nameof(SessionSpecs);
 }

@@ -315,17 +315,26 @@ public sealed class SmartAccount
         }
 
         using var reservation = await ReserveAsync(approval.SessionToEnable, calls, cancellationToken, seed: false).ConfigureAwait(false);
-        return await SendReservedAsync(
-            approval.SessionToEnable.PermissionId,
-            reservation,
-            async lane => await EntryPoint.PrepareAsync(
-                await BuildAsync(SmartSessions.SmartSession, callData, lane, cancellationToken).ConfigureAwait(false),
-                SessionSignature.EncodeEnable(approval, EntryPointClient.StubEcdsaSignature.Span, SmartSessions.Version),
-                async (operation, ct) => SessionSignature.EncodeEnable(approval, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), SmartSessions.Version),
+
+        try
+        {
+            return await SendReservedAsync(
+                approval.SessionToEnable.PermissionId,
+                reservation,
+                async lane => await EntryPoint.PrepareAsync(
+                    await BuildAsync(SmartSessions.SmartSession, callData, lane, cancellationToken).ConfigureAwait(false),
+                    SessionSignature.EncodeEnable(approval, EntryPointClient.StubEcdsaSignature.Span, SmartSessions.Version),
+                    async (operation, ct) => SessionSignature.EncodeEnable(approval, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), SmartSessions.Version),
+                    gas,
+                    cancellationToken).ConfigureAwait(false),
                 gas,
-                cancellationToken).ConfigureAwait(false),
-            gas,
-            cancellationToken).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The operation (re-)initialized the session's policies on chain: the guard reads their counts before the next operation.
+            Sync(approval.SessionToEnable.PermissionId).Seeded = false;
+        }
     }
 
     /// <summary>

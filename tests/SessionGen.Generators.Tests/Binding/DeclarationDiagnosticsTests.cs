@@ -138,7 +138,6 @@ public class DeclarationDiagnosticsTests
     [InlineData("""[{"type":"function","name":"foo","inputs":[{"name":"a","type":"uint256"}]},{"type":"function","name":"Foo","inputs":[{"name":"b","type":"uint256"}]}]""", "Foo_uint256")]
     [InlineData("""[{"type":"function","name":"selectors","inputs":[]}]""", "Selectors")]
     [InlineData("""[{"type":"function","name":"token","inputs":[]}]""", "Token")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"a","type":"uint8"},{"name":"a","type":"uint8"}]}]""", "a")]
     [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"p","type":"tuple","internalType":"struct X.P","components":[{"name":"x","type":"uint8"}]}]},{"type":"function","name":"g","inputs":[{"name":"p","type":"tuple","internalType":"struct Y.P","components":[{"name":"y","type":"bool"}]}]}]""", "P")]
     [InlineData("""[{"type":"function","name":"calldata","inputs":[]}]""", "Calldata")]
     [InlineData("""[{"type":"function","name":"transfer","inputs":[]},{"type":"function","name":"getTransferLength","inputs":[]}]""", "GetTransferLength")]

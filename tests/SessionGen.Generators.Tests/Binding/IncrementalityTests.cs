@@ -13,7 +13,8 @@ public class IncrementalityTests
     private static readonly string[] AllSteps =
     [
         TrackingNames.ContractAbiTargets, TrackingNames.AbiFiles, TrackingNames.AbiFileCollection, TrackingNames.ProjectDirectory,
-        TrackingNames.Bindings, TrackingNames.BindingModels, TrackingNames.BindingDiagnostics, TrackingNames.AbiFileDiagnostics,
+        TrackingNames.Bindings, TrackingNames.BindingModels, TrackingNames.BindingDiagnostics, TrackingNames.AllBindingDiagnostics,
+        TrackingNames.AbiFileDiagnostics,
     ];
 
     private static readonly string Erc20 = BindingHarness.ReadAbi("ERC20.json");
@@ -26,6 +27,21 @@ public class IncrementalityTests
             [("/project/abis/ERC20.json", Erc20), ("/project/abis/WETH9.json", Weth), ("/project/appsettings.json", "{}")])
         .AssertNoGeneratorCrash()
         .AssertNoGeneratorDiagnostics();
+
+    [Fact]
+    public void Both_generators_share_one_reading_of_each_ABI_file()
+    {
+        var run = GeneratorHarness.Run(
+            [new ContractBindingGenerator(), new SessionGen.Generators.Sessions.SessionGenerator()],
+            GeneratorHarness.CreateCompilation(["[SessionGen.ContractAbi(\"abis/ERC20.json\")][SessionGen.SessionAction(\"transfer\", SpendingLimit = \"1e6\")][SessionGen.SessionExpiry(Days = 1)] public partial class T { }"]),
+            [("/project/abis/ERC20.json", Erc20)]);
+
+        var readings = run.Result.Results
+            .Select(r => r.TrackedSteps[TrackingNames.AbiFiles].SelectMany(step => step.Outputs).Select(o => o.Value).Single())
+            .ToList();
+        Assert.Equal(2, readings.Count);
+        Assert.Same(readings[0], readings[1]);
+    }
 
     [Fact]
     public void Step_outputs_hold_no_compilation_objects() => IncrementalAssert.NoCompilationObjectsInStepOutputs(FirstRun(), AllSteps);

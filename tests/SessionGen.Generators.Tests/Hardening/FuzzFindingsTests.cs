@@ -44,8 +44,8 @@ public sealed class FuzzFindingsTests
     // A selector constant or no-argument calldata method named like an object member hid it (CS0108: an error under warnings-as-errors).
     [InlineData("""[{"type":"function","name":"toString","inputs":[],"outputs":[],"stateMutability":"view"}]""", "function 'toString()'")]
     [InlineData("""[{"type":"error","name":"GetType","inputs":[]}]""", "error 'GetType()'")]
-    // A struct member named like a record's own members broke the record struct (CS8866); a struct named ToString broke itself (CS0542).
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"p","type":"tuple","internalType":"struct C.P","components":[{"name":"equals","type":"bool"}]}],"outputs":[],"stateMutability":"view"}]""", "member 'equals' of struct 'P'")]
+    // A struct named ToString broke itself (CS0542). (A struct member named like a record's own members, which broke the
+    // record struct (CS8866), now gets a free name: NamingTests.)
     [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"p","type":"tuple","internalType":"struct C.ToString","components":[{"name":"x","type":"bool"}]}],"outputs":[],"stateMutability":"view"}]""", "function 'f((bool))'")]
     public void Names_every_CSharp_type_already_has_are_reported_as_collisions(string json, string what)
     {

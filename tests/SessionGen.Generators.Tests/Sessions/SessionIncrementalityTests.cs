@@ -59,7 +59,7 @@ public sealed class SessionIncrementalityTests
         driver = driver.ReplaceAdditionalText(Abis.Single(abi => abi.Path == TestAbis.VaultPath),
             new InMemoryAdditionalText(TestAbis.VaultPath, TestAbis.Vault.Replace("withdraw", "redeem")));
         driver = driver.RunGenerators(compilation);
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.SessionAbiFiles));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.AbiFileCollection));
         AssertSpecNotRegenerated(driver);
     }
 
@@ -71,7 +71,7 @@ public sealed class SessionIncrementalityTests
             new InMemoryAdditionalText(TestAbis.Erc20Path, TestAbis.Erc20.Replace("\n", "\n\n").Replace(",", " , ")));
         driver = driver.RunGenerators(compilation);
         // The file is re-read into equal models, so even the collected ABIs are not seen as changed.
-        Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.SessionAbiFiles));
+        Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.AbiFileCollection));
         AssertSpecNotRegenerated(driver);
     }
 
