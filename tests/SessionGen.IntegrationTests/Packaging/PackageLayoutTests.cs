@@ -46,7 +46,10 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.Contains("Smart Sessions", Field("description"));
         Assert.Contains("erc-7579", Field("tags"));
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToHashSet();
-        Assert.Contains("Nethereum.Web3", dependencies);
+        // Lean (issue #17.4, docs/package.md): only what the runtime uses; no Web3, Contracts, ABI, Signer or EIP-712.
+        Assert.Equal(
+            ["BouncyCastle.Cryptography", "NBitcoin.Secp256k1", "Nethereum.Hex", "Nethereum.JsonRpc.RpcClient", "Nethereum.KeyStore", "Nethereum.RLP", "Nethereum.RPC", "Newtonsoft.Json"],
+            dependencies.Order(System.StringComparer.Ordinal));
         Assert.DoesNotContain("SessionGen.Generators", dependencies);
         Assert.DoesNotContain("SessionGen.CodeFixes", dependencies);
     }
