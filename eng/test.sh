@@ -20,7 +20,13 @@ if ! dotnet build SessionGen.sln -c Release --nologo; then
   exit 1
 fi
 # The upstream suite (trait Category=Upstream) needs the upstream sources: it runs from eng/upstream.sh, never here.
-dotnet test SessionGen.sln -c Release --no-build --nologo --filter "Category!=Upstream" "$@" 2>&1 | tee "$log"
+# A --filter given to this script is combined with that exclusion.
+filter="Category!=Upstream"
+args=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--filter" ] && [ $# -gt 1 ]; then filter="($2)&$filter"; shift 2; else args+=("$1"); shift; fi
+done
+dotnet test SessionGen.sln -c Release --no-build --nologo --filter "$filter" "${args[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # VSTest prints one line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...".

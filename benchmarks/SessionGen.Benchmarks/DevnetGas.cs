@@ -40,7 +40,7 @@ public static class DevnetGas
         await TransferAsync(account, session, sessionKey, UserOperationGas.Default);
         var withDefaults = await SampleAsync(() => TransferAsync(account, session, sessionKey, UserOperationGas.Default));
         var directEstimate = await SampleAsync(() => TransferAsync(account, session, sessionKey, null));
-        var throughAlto = await SmartAccount.CreateAsync(chain.CreateBundlerEntryPointClient(bundler), account.Setup);
+        var throughAlto = SmartAccount.Attach(chain.CreateBundlerEntryPointClient(bundler), account.Address, account.Kind, account.OwnerValidator, account.SmartSessions); // the deployed account through the bundler
         var altoEstimate = await SampleAsync(() => TransferAsync(throughAlto, session, sessionKey, null));
 
         // Bundles: one operation per account, every account with its own session enabled beforehand.

@@ -36,7 +36,7 @@ const execute = [{ type: 'function', name: 'execute', stateMutability: 'payable'
 const nonceKey = BigInt(config.smartSession) << 32n; // the reference account's validator lane: validator ‖ 0x00000000
 
 async function buildSignedOperation(sender) {
-  const transfer = viem.encodeFunctionData({ abi: erc20, functionName: 'transfer', args: [config.recipient, 1_000_000n] });
+  const transfer = viem.encodeFunctionData({ abi: erc20, functionName: 'transfer', args: [config.recipient, 1n] });
   const callData = viem.encodeFunctionData({ abi: execute, functionName: 'execute', args: [viem.pad('0x00', { size: 32 }), viem.encodePacked(['address', 'uint256', 'bytes'], [config.usdc, 0n, transfer])] });
   const nonce = await publicClient.readContract({ address: config.entryPoint, abi: aa.entryPoint07Abi, functionName: 'getNonce', args: [sender, nonceKey] });
   const userOperation = {

@@ -4,6 +4,7 @@
 //   node benchmarks/node/report.mjs <run directory>      (as written by benchmarks/run.sh)
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { aaTables } from './aa-report.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node report.mjs <run directory>');
@@ -165,6 +166,11 @@ table([`phase (${devnet.transfers} transfers after 3 warm-up)`, 'median', 'min',
   ['**end to end** (= `ExecuteAsync`)', ...['median', 'min', 'p90', 'max'].map((k) => ms(devnet.endToEnd[k]))],
 ]);
 lines.push(`Chain start + account + enableSessions took ${devnet.setUpSeconds} s (not part of the figures).`, '');
+
+// Issue 13's sections (gas, bundles, latency beside viem), when the run has them.
+const aa = aaTables(dir);
+lines.push(...aa.lines);
+summary.push(...aa.summary);
 
 const glance = [];
 const glanceTable = (header, rows) => glance.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '');

@@ -6,6 +6,9 @@
 //   modulekit ERC7579Factory.sol             compiled from the npm-packed modulekit source
 //   modulekit SMART_SESSION_DEPLOYED_BYTECODE the legacy SmartSession runtime (placed with anvil_setCode)
 //   @account-abstraction EntryPoint.json     EntryPoint v0.7 creation code (deployed with CREATE2)
+//   @account-abstraction VerifyingPaymaster  the sample paymaster, compiled from the npm package's source
+//   modulekit {Safe7579,Nexus,Kernel}Precompiles.sol  the other account kinds' creation bytecode (`bytes public
+//                                            constant NAME = hex"..."`), read as they are: precompiles.NAME
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -42,6 +45,8 @@ function solFiles(dir) {
 
 const ownUnits = solFiles(join(here, 'contracts')).map((f) => 'devnet/' + relative(join(here, 'contracts'), f).split('\\').join('/'));
 const factoryUnit = 'modulekit/accounts/erc7579/ERC7579Factory.sol';
+// The devnet's paymaster: the ERC-4337 sample VerifyingPaymaster of @account-abstraction/contracts 0.7.0.
+const paymasterUnit = '@account-abstraction/contracts/samples/VerifyingPaymaster.sol';
 const entryPointArtifact = join(modules, '@account-abstraction', 'contracts', 'artifacts', 'EntryPoint.json');
 const smartSessionSource = join(modulekit, 'deployment', 'precompiles', 'SmartSessionsPrecompiles.sol');
 
@@ -73,7 +78,7 @@ if (existsSync(out)) {
 const { default: solc } = await import('solc');
 const input = {
   language: 'Solidity',
-  sources: Object.fromEntries([...ownUnits, factoryUnit].map((u) => [u, { content: read(resolve(u)) }])),
+  sources: Object.fromEntries([...ownUnits, factoryUnit, paymasterUnit].map((u) => [u, { content: read(resolve(u)) }])),
   settings: {
     optimizer: { enabled: true, runs: 200 },
     evmVersion: 'cancun',
@@ -94,7 +99,7 @@ if (errors.length > 0) {
 
 const contracts = {};
 for (const [unit, byName] of Object.entries(output.contracts)) {
-  if (!unit.startsWith('devnet/') && unit !== factoryUnit) continue;
+  if (!unit.startsWith('devnet/') && unit !== factoryUnit && unit !== paymasterUnit) continue;
   for (const [name, c] of Object.entries(byName)) {
     if (c.evm.bytecode.object.length === 0) continue; // interfaces and abstract contracts
     contracts[name] = { abi: c.abi, bytecode: '0x' + c.evm.bytecode.object, deployedBytecode: '0x' + c.evm.deployedBytecode.object };
@@ -104,8 +109,22 @@ for (const [unit, byName] of Object.entries(output.contracts)) {
 const smartSession = /SMART_SESSION_DEPLOYED_BYTECODE\s*=\s*hex"([0-9a-fA-F]+)"/.exec(read(smartSessionSource));
 if (!smartSession) throw new Error(`SMART_SESSION_DEPLOYED_BYTECODE not found in ${smartSessionSource}`);
 
+// Creation bytecode of Safe 1.4.1 + Safe7579, Nexus and Kernel v3, exactly as modulekit ships it.
+const precompiles = {};
+for (const kind of ['Safe7579', 'Nexus', 'Kernel']) {
+  const source = read(join(modulekit, 'deployment', 'precompiles', `${kind}Precompiles.sol`));
+  for (const [, name, hex] of source.matchAll(/bytes\s+public\s+constant\s+(\w+)\s*=\s*hex"([0-9a-fA-F]+)"/g)) {
+    precompiles[name] = '0x' + hex.toLowerCase();
+  }
+}
+for (const name of ['SAFE_SINGLETON_BYTECODE', 'SAFE_PROXY_FACTORY_BYTECODE', 'SAFE7579_BYTECODE', 'SAFE7579_LAUNCHPAD_BYTECODE',
+  'NEXUS_BYTECODE', 'NEXUS_ACCOUNT_FACTORY_BYTECODE', 'NEXUS_BOOTSTRAP_BYTECODE', 'KERNEL_BYTECODE', 'KERNEL_FACTORY_BYTECODE']) {
+  if (!precompiles[name]) throw new Error(`${name} not found in modulekit's precompiles`);
+}
+
 const artifacts = {
   compiler: solc.version(),
+  precompiles,
   contracts,
   smartSessionRuntime: '0x' + smartSession[1].toLowerCase(),
   entryPointBytecode: JSON.parse(read(entryPointArtifact)).bytecode,

@@ -160,7 +160,8 @@ internal sealed class AltoProcess : TrackedProcess
         }
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port nothing listens on now (the OS picks it), for a server that must be told its port.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -52,11 +52,12 @@ public sealed partial class Devnet
 
     /// <summary>
     /// An <see cref="EntryPointClient"/> on this devnet that sends operations through <paramref name="bundler"/>
-    /// (<c>eth_sendUserOperation</c>) and reads their outcome from <c>eth_getUserOperationReceipt</c>.
+    /// (<c>eth_sendUserOperation</c>) and reads their outcome from <c>eth_getUserOperationReceipt</c>; with
+    /// <paramref name="paymaster"/>, the operations' gas is sponsored by that ERC-7677 service.
     /// </summary>
-    public EntryPointClient CreateBundlerEntryPointClient(LocalBundler bundler)
+    public EntryPointClient CreateBundlerEntryPointClient(LocalBundler bundler, PaymasterClient? paymaster = null)
     {
         ArgumentNullException.ThrowIfNull(bundler);
-        return new EntryPointClient(JsonRpc.Connect(RpcUrl), ChainId, new BundlerClient(bundler.Connect(), Contracts.EntryPoint));
+        return new EntryPointClient(JsonRpc.Connect(RpcUrl), ChainId, new BundlerClient(bundler.Connect(), Contracts.EntryPoint)) { Paymaster = paymaster };
     }
 }

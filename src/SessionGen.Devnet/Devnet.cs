@@ -310,11 +310,12 @@ public sealed partial class Devnet : IAsyncDisposable
     public Task<T> RequestAsync<T>(string method, params object?[] parameters) =>
         _rpc.SendRequestAsync<T>(method, null, parameters!);
 
-    /// <summary>Stops the bundler and anvil (each by its process id) and releases the HTTP client.</summary>
+    /// <summary>Stops the paymaster service, the bundler and anvil (each by its process id) and releases the HTTP client.</summary>
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _paymaster?.Dispose();
             _bundler?.Dispose();
             _anvil?.Dispose();
             _http.Dispose();

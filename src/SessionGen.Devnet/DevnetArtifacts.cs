@@ -5,14 +5,17 @@ using System.Text.Json;
 
 namespace SessionGen.Devnet;
 
-/// <summary>The bytecode compile.mjs gathers: the devnet's contracts, modulekit's factory, the legacy SmartSession and EntryPoint v0.7.</summary>
+/// <summary>The bytecode compile.mjs gathers: the devnet's contracts, modulekit's MSA factory and other account kinds' bytecode, the legacy SmartSession and EntryPoint v0.7.</summary>
 internal sealed class DevnetArtifacts
 {
     private readonly Dictionary<string, (byte[] Creation, byte[] Runtime)> _contracts;
 
-    private DevnetArtifacts(Dictionary<string, (byte[], byte[])> contracts, byte[] smartSessionRuntime, byte[] entryPointCreation)
+    private readonly Dictionary<string, byte[]> _precompiles;
+
+    private DevnetArtifacts(Dictionary<string, (byte[], byte[])> contracts, Dictionary<string, byte[]> precompiles, byte[] smartSessionRuntime, byte[] entryPointCreation)
     {
         _contracts = contracts;
+        _precompiles = precompiles;
         SmartSessionRuntime = smartSessionRuntime;
         EntryPointCreation = entryPointCreation;
     }
@@ -24,6 +27,12 @@ internal sealed class DevnetArtifacts
     public byte[] Creation(string contract) => Get(contract).Creation;
 
     public byte[] Runtime(string contract) => Get(contract).Runtime;
+
+    /// <summary>Creation bytecode modulekit ships for another account kind (its <c>*Precompiles.sol</c> constant of that name).</summary>
+    public byte[] Precompile(string name) =>
+        _precompiles.TryGetValue(name, out var code)
+            ? code
+            : throw new KeyNotFoundException($"The devnet artifacts have no modulekit precompile '{name}' (have: {string.Join(", ", _precompiles.Keys)}).");
 
     private (byte[] Creation, byte[] Runtime) Get(string contract) =>
         _contracts.TryGetValue(contract, out var code)
@@ -43,8 +52,15 @@ internal sealed class DevnetArtifacts
                 Hex.Decode(contract.Value.GetProperty("deployedBytecode").GetString()!));
         }
 
+        var precompiles = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var precompile in root.GetProperty("precompiles").EnumerateObject())
+        {
+            precompiles[precompile.Name] = Hex.Decode(precompile.Value.GetString()!);
+        }
+
         return new DevnetArtifacts(
             contracts,
+            precompiles,
             Hex.Decode(root.GetProperty("smartSessionRuntime").GetString()!),
             Hex.Decode(root.GetProperty("entryPointBytecode").GetString()!));
     }

@@ -29,7 +29,10 @@ public sealed record DevnetContracts
     /// <summary>The MSA bootstrap (<c>initMSA</c>) used in account init code (CREATE(factory, 2)).</summary>
     public required Address AccountBootstrap { get; init; }
 
-    /// <summary>ECDSA owner validator (ERC-7579 type 1): <c>onInstall(abi.encode(owner))</c>; user ops eth_sign, ERC-1271 raw hash.</summary>
+    /// <summary>
+    /// Threshold ECDSA owner validator (ERC-7579 types 1 and 7) behaving as Rhinestone's OwnableValidator:
+    /// <c>onInstall(abi.encode(uint256 threshold, address[] owners))</c>, owners sorted; user ops eth_sign, ERC-1271 raw hash.
+    /// </summary>
     public required Address OwnerValidator { get; init; }
 
     /// <summary>
@@ -59,4 +62,7 @@ public sealed record DevnetContracts
 
     /// <summary>"USD Coin (test)" (USDC), 6 decimals; <c>mint(address,uint256)</c> is open to anyone.</summary>
     public required Address Usdc { get; init; }
+
+    /// <summary>The other account kinds' contracts: Safe 1.4.1 + Safe7579, Nexus, Kernel v3.</summary>
+    public required DevnetAccountContracts AccountKinds { get; init; }
 }

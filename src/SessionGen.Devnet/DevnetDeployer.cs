@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using SessionGen.Protocol;
@@ -47,6 +48,40 @@ internal static class DevnetDeployer
 
         Task<Address> Deploy(string contract) => Create2(DevnetAddresses.Create2Deployer, Bytes32.Zero, artifacts.Creation(contract));
 
+        // Safe 1.4.1 + Safe7579, Nexus and Kernel v3 from modulekit's precompiled bytecode (the same in both flavours).
+        async Task<DevnetAccountContracts> DeployAccountKindsAsync(Address entryPoint)
+        {
+            var nexus = await DeployPrecompile("NEXUS_BYTECODE", entryPoint);
+            var kernel = await DeployPrecompile("KERNEL_BYTECODE", entryPoint);
+            return new DevnetAccountContracts
+            {
+                SafeSingleton = await DeployPrecompile("SAFE_SINGLETON_BYTECODE"),
+                SafeProxyFactory = await DeployPrecompile("SAFE_PROXY_FACTORY_BYTECODE"),
+                Safe7579 = await DeployPrecompile("SAFE7579_BYTECODE"),
+                // No registry: the launchpad would make every Safe trust attesters at it.
+                Safe7579Launchpad = await DeployPrecompile("SAFE7579_LAUNCHPAD_BYTECODE", entryPoint, Address.Zero),
+                NexusImplementation = nexus,
+                NexusBootstrap = await DeployPrecompile("NEXUS_BOOTSTRAP_BYTECODE"),
+                NexusFactory = await DeployPrecompile("NEXUS_ACCOUNT_FACTORY_BYTECODE", nexus, devnet.Keys[0].Address),
+                KernelImplementation = kernel,
+                KernelFactory = await DeployPrecompile("KERNEL_FACTORY_BYTECODE", kernel),
+            };
+        }
+
+        // modulekit's creation bytecode of the other account kinds, with its constructor arguments (ABI words) appended.
+        Task<Address> DeployPrecompile(string name, params Address[] arguments)
+        {
+            var code = artifacts.Precompile(name);
+            var withArguments = new byte[code.Length + (32 * arguments.Length)];
+            code.CopyTo(withArguments, 0);
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i].WriteTo(withArguments.AsSpan(code.Length + (32 * i) + 12));
+            }
+
+            return Create2(DevnetAddresses.Create2Deployer, Bytes32.Zero, withArguments);
+        }
+
         var entryPoint = await Create2(DevnetAddresses.Create2Deployer, EntryPointSalt, artifacts.EntryPointCreation);
         if (entryPoint != DevnetAddresses.EntryPointV07)
         {
@@ -64,7 +99,8 @@ internal static class DevnetDeployer
             EntryPoint: entryPoint,
             Factory: factory,
             OwnerValidator: await Deploy("OwnerValidator"),
-            Usdc: await Deploy("TestUsdc"));
+            Usdc: await Deploy("TestUsdc"),
+            AccountKinds: await DeployAccountKindsAsync(entryPoint));
 
         DevnetContracts contracts;
         if (upstream is null)
@@ -87,6 +123,7 @@ internal static class DevnetDeployer
                 UniActionPolicy = await Deploy("UniActionPolicy"),
                 SudoPolicy = await Deploy("SudoPolicy"),
                 Usdc = common.Usdc,
+                AccountKinds = common.AccountKinds,
             };
         }
         else
@@ -121,6 +158,7 @@ internal static class DevnetDeployer
                 UniActionPolicy = await DeployUpstream("UniActionPolicy", real.Policies.UniversalAction),
                 SudoPolicy = await DeployUpstream("SudoPolicy", real.Policies.Sudo),
                 Usdc = common.Usdc,
+                AccountKinds = common.AccountKinds,
             };
         }
 
@@ -144,7 +182,7 @@ internal static class DevnetDeployer
                      (nameof(contracts.SmartSession), contracts.SmartSession),
                      (nameof(contracts.SessionKeyValidator), contracts.SessionKeyValidator),
                      (nameof(contracts.UniActionPolicy), contracts.UniActionPolicy),
-                 })
+                 }.Concat(contracts.AccountKinds.All))
         {
             if ((await devnet.GetCodeAsync(address)).Length == 0)
             {

@@ -26,7 +26,8 @@ public sealed record DevnetOptions
     /// rhinestonewtf/core-modules git directories (<c>eng/upstream.sh</c> builds it and runs the upstream suite). The
     /// devnet then deploys the current SmartSession, its policies and OwnableValidator by CREATE2 with the upstream
     /// salts, checks that they land at the @rhinestone/module-sdk 0.4.0 addresses, and speaks
-    /// <see cref="SessionGen.Protocol.SmartSessionVersion.Current"/>. Default null: the fixture devnet.
+    /// <see cref="SessionGen.Protocol.SmartSessionVersion.Current"/>. A relative path is taken from the current directory.
+    /// Default null: the fixture devnet.
     /// </summary>
     public string? UpstreamContracts { get; init; }
 

@@ -14,6 +14,7 @@ internal sealed class SessionAttributeSymbols
     public const string SessionExpiryName = "SessionGen.SessionExpiryAttribute";
     public const string ContractAbiName = "SessionGen.ContractAbiAttribute";
     public const string TokenDisplayName = "SessionGen.TokenDisplayAttribute";
+    public const string SessionPaymasterName = "SessionGen.SessionPaymasterAttribute";
 
     private SessionAttributeSymbols(INamedTypeSymbol action, INamedTypeSymbol valueTransfer, INamedTypeSymbol paramRule, INamedTypeSymbol expiry, INamedTypeSymbol? contractAbi, INamedTypeSymbol? tokenDisplay)
     {
@@ -38,6 +39,9 @@ internal sealed class SessionAttributeSymbols
 
     public INamedTypeSymbol? TokenDisplay { get; }
 
+    /// <summary>Null while the attribute is absent from the referenced SessionGen.</summary>
+    public INamedTypeSymbol? SessionPaymaster { get; private init; }
+
     public static SessionAttributeSymbols? TryCreate(Compilation compilation)
     {
         var action = compilation.GetTypeByMetadataName(SessionActionName);
@@ -46,12 +50,15 @@ internal sealed class SessionAttributeSymbols
         var expiry = compilation.GetTypeByMetadataName(SessionExpiryName);
         return action is null || valueTransfer is null || paramRule is null || expiry is null
             ? null
-            : new SessionAttributeSymbols(action, valueTransfer, paramRule, expiry, compilation.GetTypeByMetadataName(ContractAbiName), compilation.GetTypeByMetadataName(TokenDisplayName));
+            : new SessionAttributeSymbols(action, valueTransfer, paramRule, expiry, compilation.GetTypeByMetadataName(ContractAbiName), compilation.GetTypeByMetadataName(TokenDisplayName))
+            {
+                SessionPaymaster = compilation.GetTypeByMetadataName(SessionPaymasterName),
+            };
     }
 
     /// <summary>Whether <paramref name="attribute"/> is one of the session attributes (ContractAbi excluded).</summary>
     public bool IsSessionAttribute(AttributeData attribute) =>
-        Is(attribute, SessionAction) || Is(attribute, SessionValueTransfer) || Is(attribute, ParamRule) || Is(attribute, SessionExpiry);
+        Is(attribute, SessionAction) || Is(attribute, SessionValueTransfer) || Is(attribute, ParamRule) || Is(attribute, SessionExpiry) || Is(attribute, SessionPaymaster);
 
     public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);

@@ -49,6 +49,7 @@ internal static class SessionDeclarationParser
         var rules = ImmutableArray.CreateBuilder<ParamRuleDeclaration>();
         ValueTransferDeclaration? valueTransfer = null;
         ExpiryDeclaration? expiry = null;
+        var permitPaymaster = false;
 
         foreach (var attribute in attributes)
         {
@@ -70,12 +71,16 @@ internal static class SessionDeclarationParser
             {
                 expiry = ReadExpiry(arguments, diagnostics);
             }
+            else if (SessionAttributeSymbols.Is(attribute, symbols.SessionPaymaster))
+            {
+                permitPaymaster = true;
+            }
         }
 
         var location = LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource));
         CheckPolicies(type.Name, location, actions, valueTransfer, expiry, rules, symbols.ContractAbi is not null, diagnostics);
         return new SessionDeclaration(type.Name, location, actions.ToImmutable().ToEquatableArray(), valueTransfer, expiry,
-            rules.ToImmutable().ToEquatableArray(), diagnostics.ToImmutable().ToEquatableArray());
+            rules.ToImmutable().ToEquatableArray(), diagnostics.ToImmutable().ToEquatableArray(), permitPaymaster);
     }
 
     private static ActionDeclaration ReadAction(INamedTypeSymbol type, AttributeArguments arguments, SessionAttributeSymbols symbols, ContractReference? ownContract, ImmutableArray<DiagnosticInfo>.Builder diagnostics)

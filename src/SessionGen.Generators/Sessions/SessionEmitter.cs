@@ -137,7 +137,16 @@ internal static class SessionEmitter
             EmitPolicies(w, transfer.Policies.Select(policy => Policy(policy, "valueRecipient")).ToList());
         }
 
-        w.Line("    })");
+        if (spec.PermitPaymaster)
+        {
+            w.Line("    },");
+            w.Line("    permitERC4337Paymaster: true)");
+        }
+        else
+        {
+            w.Line("    })");
+        }
+
         w.Line("{");
         w.Line($"    Labels = SessionLabels({string.Concat(spec.Contracts.Select(c => c.ParameterName + ", ")) + (spec.ValueTransfer is null ? string.Empty : "valueRecipient, ") + string.Join(", ", spec.BoundValues.Select(b => b.ParameterName))}".TrimEnd(' ', ',') + "),");
         w.Line("};");
@@ -353,7 +362,8 @@ internal static class SessionEmitter
         }
 
         var expiry = spec.Expiry is { } e ? "valid for " + Duration(e.DurationMinutes) : "with no expiry";
-        return $"Permits {Escape(string.Join(", ", actions))}; {expiry}.";
+        var paymaster = spec.PermitPaymaster ? "; a paymaster may pay its gas" : string.Empty;
+        return $"Permits {Escape(string.Join(", ", actions))}; {expiry}{paymaster}.";
     }
 
     private static string Duration(long minutes)

@@ -165,7 +165,7 @@ internal static class SessionResolver
 
         var valueTransfer = declaration.ValueTransfer is { } transfer ? new ValueTransferSpec(SessionPolicyPlanner.ForValueTransfer(transfer.ValueLimit, transfer.MaxUses)) : null;
         return (new SessionSpec(type, contractSpecs.ToImmutableArray().ToEquatableArray(), actions.ToImmutable().ToEquatableArray(), valueTransfer, declaration.Expiry,
-            boundValues.Values.OrderBy(b => b.Order).Select(b => b.Spec).ToImmutableArray().ToEquatableArray()), findings.ToImmutable());
+            boundValues.Values.OrderBy(b => b.Order).Select(b => b.Spec).ToImmutableArray().ToEquatableArray(), declaration.PermitPaymaster), findings.ToImmutable());
     }
 
     /// <summary>What the plan says about the action: ETH left unbounded on a payable function (209), approvals and outputs to any address (211, 212).</summary>

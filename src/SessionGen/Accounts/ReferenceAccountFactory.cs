@@ -81,9 +81,9 @@ public static class ReferenceAccountFactory
         return result;
     }
 
-    private static int ConfigSize(ModuleInit config) => (2 * AbiSize.Word) + AbiSize.Bytes(config.InitData.Length);
+    internal static int ConfigSize(ModuleInit config) => (2 * AbiSize.Word) + AbiSize.Bytes(config.InitData.Length);
 
-    private static int ConfigsSize(IReadOnlyList<ModuleInit> configs)
+    internal static int ConfigsSize(IReadOnlyList<ModuleInit> configs)
     {
         var size = AbiSize.Word; // length
         foreach (var config in configs)
@@ -94,7 +94,7 @@ public static class ReferenceAccountFactory
         return size;
     }
 
-    private static void WriteConfigs(ref AbiWriter writer, IReadOnlyList<ModuleInit> configs)
+    internal static void WriteConfigs(ref AbiWriter writer, IReadOnlyList<ModuleInit> configs)
     {
         var array = writer.BeginDynamicArray(configs.Count, AbiSize.Word);
         foreach (var config in configs)
@@ -107,7 +107,7 @@ public static class ReferenceAccountFactory
         writer.End(array);
     }
 
-    private static void WriteConfig(ref AbiWriter writer, ModuleInit config)
+    internal static void WriteConfig(ref AbiWriter writer, ModuleInit config)
     {
         writer.WriteAddress(config.Module);
         writer.WriteBytes(config.InitData.Span);

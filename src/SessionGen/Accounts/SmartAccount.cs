@@ -15,9 +15,10 @@ using SessionGen.UserOperations;
 namespace SessionGen.Accounts;
 
 /// <summary>
-/// An ERC-7579 reference account (MSA) with an owner validator and a SmartSession module, used through an
-/// <see cref="EntryPointClient"/>. The owner enables and removes sessions; an app then executes calls within a
-/// session with the session key alone (USE mode). The account is deployed by the owner's first operation.
+/// An ERC-7579 smart account — the reference account (MSA), Safe 1.4.1 with Safe7579, Nexus or Kernel v3, told apart by
+/// its <see cref="AccountKind"/> — with an owner validator and the SmartSession module, used through an
+/// <see cref="EntryPointClient"/>. The owner installs the module and enables and removes sessions; an app then executes
+/// calls within a session with the session key alone (USE mode). A created account is deployed by its first operation.
 /// </summary>
 /// <remarks>
 /// <para>Every session operation is checked before anything is signed (<see cref="SessionGuard"/>: actions, spending and
@@ -28,34 +29,46 @@ namespace SessionGen.Accounts;
 /// </remarks>
 /// <example>
 /// <code>
-/// var account = await SmartAccount.CreateAsync(entryPoint, setup);
+/// var creation = new AccountCreation(new ModuleInit(ownableValidator, OwnableValidatorInitData.ForOwner(owner.Address)))
+/// {
+///     OtherValidators = [new ModuleInit(smartSessions.SmartSession, ReadOnlyMemory&lt;byte&gt;.Empty)],
+/// };
+/// var account = await SmartAccount.CreateAsync(entryPoint, kind, creation, smartSessions);
 /// await account.EnableSessionAsync(session, owner);                   // the one owner approval
 /// await account.ExecuteAsync(session, usdcTransferToBob, sessionKey);  // no owner prompt
 /// </code>
 /// </example>
 public sealed class SmartAccount
 {
-    private readonly byte[] _initCode;
+    private readonly AccountCreation? _creation;
+    private readonly AccountFactoryCall _factoryCall;
     private readonly ConcurrentDictionary<PermissionId, SessionGuard> _guards = new();
     private readonly ConcurrentDictionary<PermissionId, SessionSync> _sync = new();
     private readonly NonceLanes _lanes = new();
+    private int _knownDeployed;
 
-    private SmartAccount(EntryPointClient entryPoint, ReferenceAccountSetup setup, Address address, byte[] initCode)
+    private SmartAccount(EntryPointClient entryPoint, AccountKind kind, Address address, Address ownerValidator, SmartSessionDeployment smartSessions, AccountCreation? creation)
     {
         EntryPoint = entryPoint;
-        Setup = setup;
+        Kind = kind;
         Address = address;
-        _initCode = initCode;
+        OwnerValidator = ownerValidator;
+        SmartSessions = smartSessions;
+        _creation = creation;
+        _factoryCall = creation is null ? default : kind.GetFactoryCall(creation);
     }
 
     /// <summary>The account's address (counterfactual until <see cref="IsDeployedAsync"/>).</summary>
     public Address Address { get; }
 
-    /// <summary>How the account was set up.</summary>
-    public ReferenceAccountSetup Setup { get; }
+    /// <summary>What kind of account it is: nonce key, ERC-1271 format, factory, module and execute calls.</summary>
+    public AccountKind Kind { get; }
 
-    /// <summary>How the account picks the validator for an operation (the nonce key).</summary>
-    public AccountKind Kind => AccountKind.Erc7579Reference;
+    /// <summary>The validator that checks the owner's operations (and the owner's ERC-1271 signatures).</summary>
+    public Address OwnerValidator { get; }
+
+    /// <summary>The SmartSession deployment the account installs and enables sessions on.</summary>
+    public SmartSessionDeployment SmartSessions { get; }
 
     /// <summary>The transport.</summary>
     public EntryPointClient EntryPoint { get; }
@@ -67,31 +80,80 @@ public sealed class SmartAccount
     public SessionGuardOptions GuardOptions { get; set; } = SessionGuardOptions.Default;
 
     /// <summary>
-    /// The account for <paramref name="setup"/>: its counterfactual address comes from the factory's <c>getAddress</c>,
-    /// for init data that installs the owner validator and the SmartSession module.
+    /// A new account of <paramref name="kind"/> (constructed with its factory contracts) for <paramref name="creation"/>:
+    /// its counterfactual address is computed here; the owner's first operation deploys it. To have sessions right away,
+    /// list the SmartSession module in <see cref="AccountCreation.OtherValidators"/>; otherwise install it later with
+    /// <see cref="InstallSmartSessionAsync"/>.
     /// </summary>
-    public static async Task<SmartAccount> CreateAsync(EntryPointClient entryPoint, ReferenceAccountSetup setup)
+    /// <exception cref="InvalidOperationException">The kind knows no factory, or the factory did not answer.</exception>
+    public static async Task<SmartAccount> CreateAsync(EntryPointClient entryPoint, AccountKind kind, AccountCreation creation, SmartSessionDeployment smartSessions)
     {
         ArgumentNullException.ThrowIfNull(entryPoint);
-        ArgumentNullException.ThrowIfNull(setup);
-        var ownerInitData = new byte[AbiSize.Word];
-        new AbiWriter(ownerInitData, 0, AbiSize.Word).WriteAddress(setup.Owner);
-        var accountInitData = ReferenceAccountFactory.EncodeAccountInitData(
-            setup.Bootstrap,
-            [new ModuleInit(setup.OwnerValidator, ownerInitData), new ModuleInit(setup.SmartSessions.SmartSession, ReadOnlyMemory<byte>.Empty)]);
-        var word = await entryPoint.CallAsync(setup.Factory, ReferenceAccountFactory.EncodeGetAddress(setup.Salt, accountInitData)).ConfigureAwait(false);
-        if (word.Length != AbiSize.Word)
-        {
-            throw new InvalidOperationException($"The factory at {setup.Factory} answered getAddress with {word.Length} bytes (no factory there?).");
-        }
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(creation);
+        ArgumentNullException.ThrowIfNull(smartSessions);
+        var address = await kind.GetAddressAsync(entryPoint, creation).ConfigureAwait(false);
+        return new SmartAccount(entryPoint, kind, address, creation.OwnerValidator.Module, smartSessions, creation);
+    }
 
-        var address = new Address(word.AsSpan(12, Address.Length));
-        return new SmartAccount(entryPoint, setup, address, ReferenceAccountFactory.EncodeInitCode(setup.Factory, setup.Salt, accountInitData));
+    /// <summary>
+    /// An account that is already deployed, driven through its owner validator (nothing is sent or read here; an operation
+    /// on an address without code throws <see cref="InvalidOperationException"/> before anything is signed).
+    /// </summary>
+    /// <param name="entryPoint">The transport.</param>
+    /// <param name="address">The deployed account.</param>
+    /// <param name="kind">Its kind; the layout-only instances (e.g. <see cref="AccountKind.Nexus"/>) suffice.</param>
+    /// <param name="ownerValidator">The validator installed on it that checks the owner's signatures.</param>
+    /// <param name="smartSessions">The SmartSession deployment it uses (installed or to install).</param>
+    public static SmartAccount Attach(EntryPointClient entryPoint, Address address, AccountKind kind, Address ownerValidator, SmartSessionDeployment smartSessions)
+    {
+        ArgumentNullException.ThrowIfNull(entryPoint);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(smartSessions);
+        return new SmartAccount(entryPoint, kind, address, ownerValidator, smartSessions, null);
     }
 
     /// <summary>Whether the account has code on chain.</summary>
-    public async Task<bool> IsDeployedAsync() =>
-        (await EntryPoint.Rpc.SendRequestAsync<string>("eth_getCode", null, Address.ToString(), "latest").ConfigureAwait(false)).Length > 2;
+    public async Task<bool> IsDeployedAsync()
+    {
+        if (Volatile.Read(ref _knownDeployed) == 1)
+        {
+            return true;
+        }
+
+        var deployed = (await EntryPoint.Rpc.SendRequestAsync<string>("eth_getCode", null, Address.ToString(), "latest").ConfigureAwait(false)).Length > 2;
+        if (deployed)
+        {
+            Volatile.Write(ref _knownDeployed, 1);
+        }
+
+        return deployed;
+    }
+
+    /// <summary>
+    /// Installs the SmartSession module on the account (deploying it first if needed), with <paramref name="sessions"/>
+    /// enabled at once if any: one operation signed by the owner.
+    /// </summary>
+    public Task<UserOperationReceipt> InstallSmartSessionAsync(IAsyncSigner owner, IReadOnlyList<Session>? sessions = null, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
+    {
+        var initData = SmartSessionModule.GetInstallData(sessions ?? Array.Empty<Session>(), SmartSessions.Version);
+        return ExecuteAsOwnerAsync([Kind.InstallValidator(Address, SmartSessions.SmartSession, initData)], owner, gas, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uninstalls the SmartSession module: one operation signed by the owner. Where the account keeps validators in a
+    /// linked list, the entry before the module is read from the chain first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The module is not installed.</exception>
+    public async Task<UserOperationReceipt> UninstallSmartSessionAsync(IAsyncSigner owner, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
+    {
+        var call = await Kind.UninstallValidatorAsync(EntryPoint, Address, SmartSessions.SmartSession, ReadOnlyMemory<byte>.Empty).ConfigureAwait(false);
+        return await ExecuteAsOwnerAsync([call], owner, gas, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the SmartSession module is installed on the account (false while it is not deployed).</summary>
+    public async Task<bool> IsSmartSessionInstalledAsync() =>
+        await IsDeployedAsync().ConfigureAwait(false) && await Kind.IsValidatorInstalledAsync(EntryPoint, Address, SmartSessions.SmartSession).ConfigureAwait(false);
 
     /// <summary>Runs <paramref name="calls"/> from the account as its owner (the account is deployed first if it is not yet).</summary>
     /// <exception cref="UserOperationRejectedException">The EntryPoint refused the operation.</exception>
@@ -102,7 +164,7 @@ public sealed class SmartAccount
         var callData = EncodeExecute(calls);
         return await SendOnLaneAsync(
             async lane => await EntryPoint.PrepareAsync(
-                await BuildAsync(Setup.OwnerValidator, callData, lane, cancellationToken).ConfigureAwait(false),
+                await BuildAsync(OwnerValidator, callData, lane, cancellationToken).ConfigureAwait(false),
                 EntryPointClient.StubEcdsaSignature,
                 async (operation, ct) => (await owner.SignHashAsync(Eip191.HashMessage(EntryPoint.GetUserOpHash(operation)), ct).ConfigureAwait(false)).ToArray(),
                 gas,
@@ -114,7 +176,7 @@ public sealed class SmartAccount
     /// <summary>Enables sessions on the account's SmartSession module, signed by the owner (deploying the account first if needed).</summary>
     public async Task<UserOperationReceipt> EnableSessionsAsync(IReadOnlyList<Session> sessions, IAsyncSigner owner, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
-        var receipt = await ExecuteAsOwnerAsync([SmartSessionModule.EnableSessions(Setup.SmartSessions, sessions)], owner, gas, cancellationToken).ConfigureAwait(false);
+        var receipt = await ExecuteAsOwnerAsync([SmartSessionModule.EnableSessions(SmartSessions, sessions)], owner, gas, cancellationToken).ConfigureAwait(false);
 
         // The module re-initialized the policies of these sessions: their guards read the counts again before the next operation.
         foreach (var session in sessions)
@@ -131,12 +193,12 @@ public sealed class SmartAccount
 
     /// <summary>Removes a session: its key can do nothing more.</summary>
     public Task<UserOperationReceipt> RemoveSessionAsync(PermissionId permissionId, IAsyncSigner owner, UserOperationGas? gas = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsOwnerAsync([SmartSessionModule.RemoveSession(Setup.SmartSessions, permissionId)], owner, gas, cancellationToken);
+        ExecuteAsOwnerAsync([SmartSessionModule.RemoveSession(SmartSessions, permissionId)], owner, gas, cancellationToken);
 
     /// <summary>Whether the session is enabled on this account (<c>isPermissionEnabled</c>).</summary>
     public async Task<bool> IsPermissionEnabledAsync(PermissionId permissionId)
     {
-        var word = await EntryPoint.CallAsync(Setup.SmartSessions.SmartSession, SmartSessionModule.EncodeIsPermissionEnabled(permissionId, Address)).ConfigureAwait(false);
+        var word = await EntryPoint.CallAsync(SmartSessions.SmartSession, SmartSessionModule.EncodeIsPermissionEnabled(permissionId, Address)).ConfigureAwait(false);
         return word.Length == AbiSize.Word && word[^1] == 1;
     }
 
@@ -179,7 +241,7 @@ public sealed class SmartAccount
     public SessionGuard GetGuard(Session session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var guard = _guards.GetOrAdd(session.PermissionId, _ => new SessionGuard(session, Setup.SmartSessions.Policies, GuardOptions with { Account = Address }));
+        var guard = _guards.GetOrAdd(session.PermissionId, _ => new SessionGuard(session, SmartSessions.Policies, GuardOptions with { Account = Address }));
         if (!guard.Session.Equals(session) && !guard.Includes(session))
         {
             guard.Include(session);
@@ -194,7 +256,7 @@ public sealed class SmartAccount
     /// (see <see cref="SessionStateReader"/>).
     /// </summary>
     public Task<SessionState> ReadSessionStateAsync(Session session, CancellationToken cancellationToken = default) =>
-        SessionStateReader.ReadAsync(EntryPoint, Setup.SmartSessions, Address, session, cancellationToken);
+        SessionStateReader.ReadAsync(EntryPoint, SmartSessions, Address, session, cancellationToken);
 
     /// <summary>
     /// Whether the session enabled on this account covers <paramref name="calls"/> now, with what it has used on chain (the
@@ -217,19 +279,16 @@ public sealed class SmartAccount
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(owner);
-        var deployment = Setup.SmartSessions;
+        var deployment = SmartSessions;
         var nonceWord = await EntryPoint.CallAsync(deployment.SmartSession, SmartSessionModule.EncodeGetNonce(session.PermissionId, Address)).ConfigureAwait(false);
         var nonce = nonceWord.Length == AbiSize.Word ? new BigInteger(nonceWord, isUnsigned: true, isBigEndian: true) : BigInteger.Zero;
         var chainDigest = EnableDigest.ForChain(EntryPoint.ChainId, session, Address, nonce, SmartSessionMode.Enable, deployment);
         var digest = EnableDigest.Compute([chainDigest], deployment.Version);
-        var signature = await owner.SignHashAsync(digest, cancellationToken).ConfigureAwait(false);
+        var signature = await owner.SignHashAsync(Kind.GetErc1271Hash(Address, EntryPoint.ChainId, digest), cancellationToken).ConfigureAwait(false);
 
-        // For the reference account the module asks account.isValidSignature(digest, validator ‖ signature), and the
-        // account hands the signature to that validator, which checks it over the raw digest.
-        var permissionEnableSig = new byte[Address.Length + EcdsaSignature.Length];
-        Setup.OwnerValidator.WriteTo(permissionEnableSig);
-        signature.WriteTo(permissionEnableSig.AsSpan(Address.Length));
-        return new EnableSession(0, [chainDigest], session, permissionEnableSig);
+        // The module asks account.isValidSignature(digest, sig); the account kind routes sig to the owner validator,
+        // which checks it over the digest as the account hands it on (some kinds wrap it first).
+        return new EnableSession(0, [chainDigest], session, Kind.FormatErc1271Signature(OwnerValidator, signature.ToArray()));
     }
 
     /// <summary>
@@ -239,23 +298,43 @@ public sealed class SmartAccount
     /// <exception cref="SessionScopeException">A call lies outside the session (checked before anything is signed).</exception>
     /// <exception cref="UserOperationRejectedException">The chain refused it (e.g. a stale approval: <c>InvalidEnableSignature</c>).</exception>
     /// <exception cref="UserOperationFailedException">A call reverted.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The account is not deployed and its kind cannot check the owner's approval in the operation that deploys it
+    /// (<see cref="AccountKind.ChecksErc1271WhileDeploying"/>); nothing was signed.
+    /// </exception>
     public async Task<UserOperationReceipt> ExecuteAsync(EnableSession approval, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(approval);
         ArgumentNullException.ThrowIfNull(sessionKey);
         var callData = EncodeExecute(calls);
+        if (!Kind.ChecksErc1271WhileDeploying && !await IsDeployedAsync().ConfigureAwait(false))
+        {
+            throw new InvalidOperationException(
+                $"The {Kind.Name} {Address} is not deployed, and while its first operation runs it cannot check the owner's approval (ERC-1271): " +
+                "deploy it first with an owner operation (e.g. EnableSessionAsync, which needs no approval), then use ENABLE mode. Nothing was signed or sent.");
+        }
+
         using var reservation = await ReserveAsync(approval.SessionToEnable, calls, cancellationToken, seed: false).ConfigureAwait(false);
-        return await SendReservedAsync(
-            approval.SessionToEnable.PermissionId,
-            reservation,
-            async lane => await EntryPoint.PrepareAsync(
-                await BuildAsync(Setup.SmartSessions.SmartSession, callData, lane, cancellationToken).ConfigureAwait(false),
-                SessionSignature.EncodeEnable(approval, EntryPointClient.StubEcdsaSignature.Span, Setup.SmartSessions.Version),
-                async (operation, ct) => SessionSignature.EncodeEnable(approval, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), Setup.SmartSessions.Version),
+
+        try
+        {
+            return await SendReservedAsync(
+                approval.SessionToEnable.PermissionId,
+                reservation,
+                async lane => await EntryPoint.PrepareAsync(
+                    await BuildAsync(SmartSessions.SmartSession, callData, lane, cancellationToken).ConfigureAwait(false),
+                    SessionSignature.EncodeEnable(approval, EntryPointClient.StubEcdsaSignature.Span, SmartSessions.Version),
+                    async (operation, ct) => SessionSignature.EncodeEnable(approval, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), SmartSessions.Version),
+                    gas,
+                    cancellationToken).ConfigureAwait(false),
                 gas,
-                cancellationToken).ConfigureAwait(false),
-            gas,
-            cancellationToken).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The operation (re-)initialized the session's policies on chain: the guard reads their counts before the next operation.
+            Sync(approval.SessionToEnable.PermissionId).Seeded = false;
+        }
     }
 
     /// <summary>
@@ -280,7 +359,7 @@ public sealed class SmartAccount
     /// </summary>
     internal async Task<PackedUserOperation> BuildUncheckedSessionOperationAsync(Session session, IReadOnlyList<Call> calls, IAsyncSigner sessionKey, UserOperationGas? gas, uint lane, CancellationToken cancellationToken)
     {
-        var draft = await BuildAsync(Setup.SmartSessions.SmartSession, EncodeExecute(calls), lane, cancellationToken).ConfigureAwait(false);
+        var draft = await BuildAsync(SmartSessions.SmartSession, EncodeExecute(calls), lane, cancellationToken).ConfigureAwait(false);
         if (draft.Factory is not null)
         {
             throw new InvalidOperationException($"Account {Address} is not deployed yet: the owner must enable the session first (EnableSessionAsync deploys it).");
@@ -288,8 +367,8 @@ public sealed class SmartAccount
 
         return await EntryPoint.PrepareAsync(
             draft,
-            SessionSignature.EncodeUse(session.PermissionId, EntryPointClient.StubEcdsaSignature.Span, Setup.SmartSessions.Version),
-            async (operation, ct) => SessionSignature.EncodeUse(session.PermissionId, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), Setup.SmartSessions.Version),
+            SessionSignature.EncodeUse(session.PermissionId, EntryPointClient.StubEcdsaSignature.Span, SmartSessions.Version),
+            async (operation, ct) => SessionSignature.EncodeUse(session.PermissionId, (await sessionKey.SignHashAsync(EntryPoint.GetUserOpHash(operation), ct).ConfigureAwait(false)).ToArray(), SmartSessions.Version),
             gas,
             cancellationToken).ConfigureAwait(false);
     }
@@ -407,22 +486,32 @@ public sealed class SmartAccount
         }
     }
 
-    private static byte[] EncodeExecute(IReadOnlyList<Call> calls) =>
-        calls is { Count: 1 } ? Erc7579Execution.EncodeExecute(calls[0]) : Erc7579Execution.EncodeExecuteBatch(calls);
+    private byte[] EncodeExecute(IReadOnlyList<Call> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        return Kind.EncodeExecute(calls);
+    }
 
     /// <summary>The operation without gas, fees or signature: <see cref="EntryPointClient.PrepareAsync"/> fills those.</summary>
     private async Task<UserOperation> BuildAsync(Address validator, byte[] callData, uint lane, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var deployed = await IsDeployedAsync().ConfigureAwait(false);
-        var nonce = await EntryPoint.GetNonceAsync(Address, Kind.GetNonceKey(validator, lane)).ConfigureAwait(false);
+        if (!deployed && _creation is null)
+        {
+            throw new InvalidOperationException($"The attached account {Address} has no code on chain.");
+        }
+
+        // The owner validator may be special to the account (Kernel's root validator has its own nonce type).
+        var key = validator == OwnerValidator ? Kind.GetOwnerNonceKey(validator, lane) : Kind.GetNonceKey(validator, lane);
+        var nonce = await EntryPoint.GetNonceAsync(Address, key).ConfigureAwait(false);
         return new UserOperation
         {
             Sender = Address,
             Nonce = nonce,
-            Factory = deployed ? null : Setup.Factory,
-            FactoryData = deployed ? default : _initCode.AsMemory(Address.Length),
-            CallData = callData,
+            Factory = deployed ? null : _factoryCall.Factory,
+            FactoryData = deployed ? default : _factoryCall.Data,
+            CallData = deployed ? callData : Kind.EncodeDeployingCallData(_creation!, callData),
         };
     }
 

@@ -42,8 +42,8 @@ internal static class SessionWording
                 return signed.ToString(CultureInfo.InvariantCulture);
             case { } type when type.StartsWith("uint", StringComparison.Ordinal):
                 return Amount(word, unit);
-            case { } type when type.StartsWith("bytes", StringComparison.Ordinal):
-                return "0x" + Hex(word, 64);
+            case { } type when type.StartsWith("bytes", StringComparison.Ordinal) && int.TryParse(type.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length is > 0 and <= 32:
+                return "0x" + Hex(word, 64)[..(2 * length)]; // bytesN is left-aligned in its word
             case null:
                 return word < ulong.MaxValue ? word.ToString(CultureInfo.InvariantCulture) : "0x" + Hex(word, 64);
             default:
@@ -65,7 +65,7 @@ internal static class SessionWording
 
     /// <summary>The rule's parameter: its label when known, else its offset.</summary>
     public static string Parameter(ParameterLabel? parameter, ulong offset) =>
-        parameter is null ? $"the parameter at offset {offset}" : parameter.Path;
+        parameter is null ? $"parameter at offset {offset}" : parameter.Path;
 
     /// <summary>
     /// The token whose units a <c>uint</c> parameter counts in: for <c>amountIn</c> the token an <c>Equal</c> rule pins

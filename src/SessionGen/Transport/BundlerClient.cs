@@ -171,6 +171,36 @@ public sealed class BundlerClient
         return json;
     }
 
+    /// <summary>Reads a v0.7 operation in the JSON form <c>eth_sendUserOperation</c> takes (the inverse of <see cref="ToJson"/>).</summary>
+    /// <exception cref="FormatException">A required field is missing or malformed.</exception>
+    public static UserOperation FromJson(JObject json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        string Field(string name) => json[name]?.Value<string>() ?? throw new FormatException($"The user operation has no '{name}'.");
+        byte[] Bytes(string name) => json[name]?.Value<string>() is { } hex ? Hex.Decode(hex) : [];
+        BigInteger Number(string name) => json[name]?.Value<string>() is { } hex ? ParseQuantity(hex) : BigInteger.Zero;
+        var factory = json["factory"]?.Value<string>() is { Length: > 2 } f ? Address.Parse(f) : (Address?)null;
+        var paymaster = json["paymaster"]?.Value<string>() is { Length: > 2 } p ? Address.Parse(p) : (Address?)null;
+        return new UserOperation
+        {
+            Sender = Address.Parse(Field("sender")),
+            Nonce = ParseQuantity(Field("nonce")),
+            Factory = factory,
+            FactoryData = factory is null ? default : Bytes("factoryData"),
+            CallData = Hex.Decode(Field("callData")),
+            CallGasLimit = Number("callGasLimit"),
+            VerificationGasLimit = Number("verificationGasLimit"),
+            PreVerificationGas = Number("preVerificationGas"),
+            MaxFeePerGas = Number("maxFeePerGas"),
+            MaxPriorityFeePerGas = Number("maxPriorityFeePerGas"),
+            Paymaster = paymaster,
+            PaymasterVerificationGasLimit = paymaster is null ? 0 : Number("paymasterVerificationGasLimit"),
+            PaymasterPostOpGasLimit = paymaster is null ? 0 : Number("paymasterPostOpGasLimit"),
+            PaymasterData = paymaster is null ? default : Bytes("paymasterData"),
+            Signature = Bytes("signature"),
+        };
+    }
+
     private static UserOperationReceipt ReadReceipt(Bytes32 userOpHash, JObject receipt)
     {
         var transaction = receipt["receipt"] as JObject;

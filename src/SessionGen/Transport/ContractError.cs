@@ -16,8 +16,9 @@ namespace SessionGen.Transport;
 /// </summary>
 public sealed class ContractError
 {
-    // Signatures of the errors worth naming (EntryPoint v0.7, Solidity built-ins, SmartSession both generations, and the
-    // Smart Sessions policies, whose errors reach the caller when a policy refuses its init data or reverts in a check).
+    // Signatures of the errors worth naming (EntryPoint v0.7, Solidity built-ins, SmartSession both generations, the
+    // Smart Sessions policies, whose errors reach the caller when a policy refuses its init data or reverts in a check,
+    // and the account kinds' own refusals).
     private static readonly string[] KnownSignatures =
     [
         "Error(string)",
@@ -57,6 +58,11 @@ public sealed class ContractError
         "InvalidLimit(uint256)",
         "InvalidInitDataLength()",
         "UnsupportedCallType(bytes1)",
+        "ExecutionFailed()",               // Safe7579: a validator call through the Safe failed (its reason is not passed on)
+        "ValidatorNotInstalled(address)",  // Nexus
+        "InvalidModule(address)",          // MSA
+        "InvalidValidator()",              // Kernel
+        "InvalidSignature()",              // OwnableValidator: fewer signatures than its threshold
     ];
 
     private static readonly Dictionary<Selector, (string Name, string[] Types)> Known = KnownSignatures.ToDictionary(

@@ -35,6 +35,12 @@ public sealed partial class EntryPointClient
     public static ReadOnlyMemory<byte> StubEcdsaSignature { get; } = CreateStubSignature();
 
     /// <summary>
+    /// An ERC-7677 paymaster service that sponsors every operation this client prepares (<see cref="PrepareAsync"/> fills
+    /// the paymaster fields: stub data to estimate with, the service's final data to sign), or null when accounts pay.
+    /// </summary>
+    public PaymasterClient? Paymaster { get; init; }
+
+    /// <summary>
     /// Fills <paramref name="draft"/>'s gas limits and fees and has it signed. With <paramref name="gas"/> given, its
     /// limits and fees are used as they are (one signature). Without, fees come from the bundler
     /// (<c>pimlico_getUserOperationGasPrice</c>) where it offers them, else from the node (<c>eth_maxPriorityFeePerGas</c>
@@ -50,6 +56,8 @@ public sealed partial class EntryPointClient
     /// operation. A node without <c>debug_traceCall</c>, or an operation the simulation refuses, keeps the first signature and
     /// the default limits (<see cref="SendAsync"/> then reports the refusal).</item>
     /// </list>
+    /// With a <see cref="Paymaster"/>: its stub fields go into the estimation, and its final fields
+    /// (<c>pm_getPaymasterData</c>, over the final gas fields) into every operation that is signed.
     /// </summary>
     /// <param name="draft">The operation without gas fields (any set are replaced) and without a signature.</param>
     /// <param name="stubSignature">A signature field of the real one's shape that validation accepts as a signature (e.g. <see cref="StubEcdsaSignature"/> in the account's encoding).</param>
@@ -68,15 +76,43 @@ public sealed partial class EntryPointClient
         ArgumentNullException.ThrowIfNull(sign);
         if (gas is not null)
         {
-            return await SignAsync(gas.ApplyTo(draft), sign, cancellationToken).ConfigureAwait(false);
+            var fixedLimits = gas.ApplyTo(draft);
+            if (Paymaster is not null)
+            {
+                var stub = await Paymaster.GetStubDataAsync(fixedLimits with { Signature = stubSignature }, EntryPoint, ChainId, cancellationToken).ConfigureAwait(false);
+                fixedLimits = stub.ApplyTo(fixedLimits);
+                fixedLimits = stub.IsFinal ? fixedLimits : await SponsorAsync(fixedLimits, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await SignAsync(fixedLimits, sign, cancellationToken).ConfigureAwait(false);
         }
 
         var fees = await GetFeesAsync(cancellationToken).ConfigureAwait(false);
         var generous = UserOperationGas.Default.WithFees(fees).ApplyTo(draft);
+        var stubFinal = false;
+        if (Paymaster is not null)
+        {
+            var stub = await Paymaster.GetStubDataAsync(generous with { Signature = stubSignature }, EntryPoint, ChainId, cancellationToken).ConfigureAwait(false);
+            stubFinal = stub.IsFinal;
+            generous = stub.ApplyTo(generous);
+            draft = stub.ApplyTo(draft);
+        }
+
         if (_bundlerClient is not null)
         {
             var estimate = await _bundlerClient.EstimateGasAsync(generous with { Signature = stubSignature }, cancellationToken).ConfigureAwait(false);
-            return await SignAsync(estimate.WithFees(fees).ApplyTo(draft), sign, cancellationToken).ConfigureAwait(false);
+            var estimated = estimate.WithFees(fees).ApplyTo(draft);
+            if (Paymaster is not null && !stubFinal)
+            {
+                estimated = await SponsorAsync(estimated, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await SignAsync(estimated, sign, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Paymaster is not null && !stubFinal)
+        {
+            generous = await SponsorAsync(generous, cancellationToken).ConfigureAwait(false);
         }
 
         var first = await SignAsync(generous, sign, cancellationToken).ConfigureAwait(false);
@@ -91,10 +127,22 @@ public sealed partial class EntryPointClient
             VerificationGasLimit = (measured.Value.Validation * 5 / 4) + 30_000,
             CallGasLimit = (measured.Value.Execution * 11 / 10) + 2_000,
             PreVerificationGas = ReferencePreVerificationGas(first),
-            PaymasterVerificationGasLimit = draft.PaymasterVerificationGasLimit,
+            PaymasterVerificationGasLimit = (measured.Value.PaymasterValidation * 5 / 4) + 10_000,
             PaymasterPostOpGasLimit = draft.PaymasterPostOpGasLimit,
-        }.WithFees(fees);
-        return await SignAsync(fitted.ApplyTo(draft), sign, cancellationToken).ConfigureAwait(false);
+        }.WithFees(fees).ApplyTo(draft);
+        if (Paymaster is not null && !stubFinal)
+        {
+            fitted = await SponsorAsync(fitted, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SignAsync(fitted, sign, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The paymaster service's final fields (<c>pm_getPaymasterData</c>) for an operation whose gas fields are final.</summary>
+    private async Task<UserOperation> SponsorAsync(UserOperation operation, CancellationToken cancellationToken)
+    {
+        var fields = await Paymaster!.GetDataAsync(operation with { Signature = default }, EntryPoint, ChainId, cancellationToken).ConfigureAwait(false);
+        return fields.ApplyTo(operation);
     }
 
     /// <summary>
@@ -144,7 +192,7 @@ public sealed partial class EntryPointClient
     /// Traces <c>handleOps([operation])</c> and returns the gas the account's deployment and validation used and the gas its
     /// execution used; null when the node cannot trace or the simulation reverted.
     /// </summary>
-    private async Task<(BigInteger Validation, BigInteger Execution)?> MeasureAsync(PackedUserOperation operation, CancellationToken cancellationToken)
+    private async Task<(BigInteger Validation, BigInteger Execution, BigInteger PaymasterValidation)?> MeasureAsync(PackedUserOperation operation, CancellationToken cancellationToken)
     {
         var beneficiary = SimulationBeneficiary;
         var input = new CallInput { From = beneficiary.ToString(), To = EntryPoint.ToString(), Data = Hex.Encode(EntryPointV07.EncodeHandleOps([operation], beneficiary)) };
@@ -165,7 +213,7 @@ public sealed partial class EntryPointClient
 
         var sender = operation.Sender;
         var callData = Hex.Encode(operation.CallData.Span);
-        BigInteger validation = 0, execution = 0;
+        BigInteger validation = 0, execution = 0, paymasterValidation = 0;
         var executed = false;
         void Walk(JObject frame)
         {
@@ -173,7 +221,13 @@ public sealed partial class EntryPointClient
             var data = frame["input"]?.Value<string>() ?? "0x";
             var used = frame["gasUsed"]?.Value<string>() is { } hex ? new HexBigInteger(hex).Value : BigInteger.Zero;
             var toSender = to is not null && Address.TryParse(to, out var target) && target == sender;
-            if (StartsWith(data, CreateSenderSelector) || StartsWith(data, ValidatePaymasterUserOpSelector) || (toSender && StartsWith(data, ValidateUserOpSelector)))
+            if (StartsWith(data, ValidatePaymasterUserOpSelector))
+            {
+                paymasterValidation += used;
+                return;
+            }
+
+            if (StartsWith(data, CreateSenderSelector) || (toSender && StartsWith(data, ValidateUserOpSelector)))
             {
                 validation += used;
                 return;
@@ -196,7 +250,7 @@ public sealed partial class EntryPointClient
         }
 
         Walk(trace);
-        return validation.IsZero || (!executed && operation.CallData.Length > 0) ? null : (validation, execution);
+        return validation.IsZero || (!executed && operation.CallData.Length > 0) ? null : (validation, execution, paymasterValidation);
     }
 
     private static bool StartsWith(string hexData, Selector selector) =>

@@ -24,6 +24,19 @@ public sealed class SessionGeneratorTests
         public partial class UsdcTrading { }
         """;
 
+    internal const string SponsoredTrading = """
+        using SessionGen;
+        using SessionGen.Protocol;
+        namespace Demo;
+
+        [ContractAbi("abis/ERC20.json")]
+        [TokenDisplay("USDC", 6)]
+        [SessionAction("transfer", SpendingLimit = "100e6")]
+        [SessionExpiry(Days = 7)]
+        [SessionPaymaster]
+        public partial class SponsoredTrading { }
+        """;
+
     internal const string Treasury = """
         using SessionGen;
         using SessionGen.Protocol;
@@ -71,6 +84,10 @@ public sealed class SessionGeneratorTests
     [Fact]
     public void UsdcTrading_one_click_trading() =>
         Snapshot.Verify(Run(UsdcTrading).Source("Demo.UsdcTrading.Session.g.cs"), "UsdcTrading");
+
+    [Fact]
+    public void A_sponsored_session_permits_a_paymaster() =>
+        Snapshot.Verify(Run(SponsoredTrading).Source("Demo.SponsoredTrading.Session.g.cs"), "SponsoredTrading");
 
     [Fact]
     public void Session_over_two_contracts_with_a_value_transfer() =>
@@ -122,6 +139,28 @@ public sealed class SessionGeneratorTests
             public class NotPartial { }
             """], TestAbis.All).AssertNoGeneratorCrash().AssertCompiles();
         Assert.Empty(run.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData(nameof(SponsoredTrading), true)]
+    [InlineData(nameof(UsdcTrading), false)]
+    public void SessionPaymaster_sets_permitERC4337Paymaster_and_nothing_else(string name, bool sponsored)
+    {
+        var type = Run(sponsored ? SponsoredTrading : UsdcTrading).EmitAndLoad().GetType("Demo." + name)!;
+        var usdc = Address.Parse("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        var sessionKey = Address.Parse("0x1111111111111111111111111111111111111111");
+        var now = new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
+
+        var salt = Bytes32.Parse("0x" + new string('5', 64)); // explicit: a default salt is derived from the content, flag included
+        var session = (Session)Method(type, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, salt, null])!;
+
+        Assert.Equal(sponsored, session.PermitERC4337Paymaster);
+        var plain = (Session)Method(Run(UsdcTrading).EmitAndLoad().GetType("Demo.UsdcTrading")!, "CreateSession", 5).Invoke(null, [usdc, sessionKey, now, salt, null])!;
+        Assert.Equal(plain.PermissionId, session.PermissionId);
+        Assert.Equal(plain.Actions, session.Actions);
+        Assert.Equal(plain.UserOpPolicies, session.UserOpPolicies);
+        // The enable digest signs the flag: an owner approves a sponsored session knowingly.
+        Assert.Equal(sponsored, EnableDigest.HashSession(session, sessionKey, 0, SmartSessionMode.Enable, SmartSessionDeployment.Current) != EnableDigest.HashSession(plain, sessionKey, 0, SmartSessionMode.Enable, SmartSessionDeployment.Current));
     }
 
     [Fact]

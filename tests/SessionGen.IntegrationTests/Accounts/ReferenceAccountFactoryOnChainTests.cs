@@ -16,8 +16,7 @@ public sealed class ReferenceAccountFactoryOnChainTests(DevnetFixture fixture) :
     {
         var owner = Address.Parse("0x00000000000000000000000000000000000000a1");
         var contracts = _chain.Contracts;
-        var ownerInit = new byte[AbiSize.Word];
-        new AbiWriter(ownerInit, 0, AbiSize.Word).WriteAddress(owner);
+        var ownerInit = OwnableValidatorInitData.ForOwner(owner);
         var initData = ReferenceAccountFactory.EncodeAccountInitData(
             contracts.AccountBootstrap, [new ModuleInit(contracts.OwnerValidator, ownerInit)]);
         var salt = Keccak256.Hash("factory-on-chain");
@@ -37,9 +36,11 @@ public sealed class ReferenceAccountFactoryOnChainTests(DevnetFixture fixture) :
         writer.WriteBytes(ReadOnlySpan<byte>.Empty);
         Assert.Equal(1, (await _chain.CallAsync(predicted, query))[31]);
 
-        var ownerOf = new byte[4 + AbiSize.Word];
-        Selector.FromSignature("ownerOf(address)").WriteTo(ownerOf);
-        new AbiWriter(ownerOf, 4, AbiSize.Word).WriteAddress(predicted);
-        Assert.Equal(owner, new Address((await _chain.CallAsync(contracts.OwnerValidator, ownerOf)).AsSpan(12, 20)));
+        var getOwners = new byte[4 + AbiSize.Word];
+        Selector.FromSignature("getOwners(address)").WriteTo(getOwners);
+        new AbiWriter(getOwners, 4, AbiSize.Word).WriteAddress(predicted);
+        var owners = await _chain.CallAsync(contracts.OwnerValidator, getOwners);
+        Assert.Equal(1, owners[63]); // one owner
+        Assert.Equal(owner, new Address(owners.AsSpan(64 + 12, 20)));
     }
 }

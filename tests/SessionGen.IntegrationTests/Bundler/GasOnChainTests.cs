@@ -30,7 +30,7 @@ public sealed class GasOnChainTests(BundlerFixture fixture, ITestOutputHelper ou
         using var sessionKey = PrivateKeySigner.Generate();
         var session = UsdcTransferSession(_chain, sessionKey.Address, 100 * Usdc);
         var (direct, _) = await EnableAsync(_chain, nameof(A_USE_transfer_with_estimated_limits_costs_within_3_percent_of_the_bundlers_estimate_and_far_less_than_the_defaults), owner, session);
-        var bundled = await SmartAccount.CreateAsync(_chain.CreateBundlerEntryPointClient(fixture.Bundler), direct.Setup);
+        var bundled = SmartAccount.Attach(_chain.CreateBundlerEntryPointClient(fixture.Bundler), direct.Address, direct.Kind, direct.OwnerValidator, direct.SmartSessions); // the deployed account through the bundler
         var transfer = Erc20.Transfer(_chain.Contracts.Usdc, Bob, Usdc);
         await direct.ExecuteAsync(session, transfer, sessionKey); // Bob's balance and the policy's counter exist from here on
 

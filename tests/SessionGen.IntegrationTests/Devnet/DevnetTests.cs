@@ -18,8 +18,12 @@ public sealed class DevnetTests(DevnetFixture fixture, ITestOutputHelper output)
     {
         output.WriteLine($"startup {_chain.StartupTime.TotalMilliseconds:0} ms, rpc {_chain.RpcUrl}");
         var contracts = _chain.Contracts;
-        var all = typeof(DevnetContracts).GetProperties().Select(p => (p.Name, (Address)p.GetValue(contracts)!)).ToArray();
-        Assert.Equal(15, all.Length);
+        var all = typeof(DevnetContracts).GetProperties()
+            .Where(p => p.PropertyType == typeof(Address))
+            .Select(p => (p.Name, (Address)p.GetValue(contracts)!))
+            .Concat(contracts.AccountKinds.All)
+            .ToArray();
+        Assert.Equal(15 + 9, all.Length);
         Assert.Equal(all.Length, all.Select(c => c.Item2).Distinct().Count());
         foreach (var (name, address) in all)
         {

@@ -198,6 +198,20 @@ internal static class PolicyScenarios
             return await run.AfterEnablingAsync(session, [], Erc20.Transfer(run.UsdcToken, Bob, Usdc));
         }),
 
+        // The session itself
+        new("ENABLE mode: the owner's signed approval travels with the first call", ChainOutcome.Ok, run =>
+            run.EnableWithFirstCallAsync(
+                run.Session(run.UsdcToken, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(run.UsdcToken, 100 * Usdc, run.Policies)),
+                Erc20.Transfer(run.UsdcToken, Bob, 10 * Usdc))),
+        new("A session the owner removed", "InvalidPermissionId", async run =>
+        {
+            var session = run.Session(run.UsdcToken, Erc20.Selectors.Transfer, Policies.Sudo(run.Policies));
+            await run.EnabledAsync(session);
+            await run.UsedAsync(session, Erc20.Transfer(run.UsdcToken, Bob, Usdc));
+            await run.RemovedAsync(session);
+            return await run.UseAsync(session, Erc20.Transfer(run.UsdcToken, Bob, Usdc));
+        }),
+
         // Outside the session
         new("A function the session does not name", "NoPoliciesSet", async run =>
         {

@@ -62,6 +62,25 @@ internal sealed class ScenarioRun(SessionGen.Devnet.Devnet chain, string name) :
         return await ChainOutcome.OfAsync(() => OnChainSessions.SendUncheckedAsync(account, session, calls, SessionKey), Policies);
     }
 
+    /// <summary>
+    /// ENABLE mode: the owner signs the session offline and the key's first operation enables it and makes
+    /// <paramref name="calls"/> (checked by the runtime's guard: the calls are meant to be within the session).
+    /// </summary>
+    public async Task<string> EnableWithFirstCallAsync(Session session, params Call[] calls)
+    {
+        var account = await AccountAsync();
+        await Chain.SetBalanceAsync(account.Address, System.Numerics.BigInteger.Pow(10, 18)); // the first operation deploys it
+        var approval = await account.SignEnableSessionAsync(session, Owner);
+        return await ChainOutcome.OfAsync(() => account.ExecuteAsync(approval, calls, SessionKey), Policies);
+    }
+
+    /// <summary>The owner removes the session.</summary>
+    public async Task RemovedAsync(Session session)
+    {
+        var account = await AccountAsync();
+        Require(await ChainOutcome.OfAsync(() => account.RemoveSessionAsync(session.PermissionId, Owner), Policies), "removing the session");
+    }
+
     /// <summary>A step the scenario needs to succeed before its last one; anything else fails the scenario here.</summary>
     public static void Require(string outcome, string step)
     {

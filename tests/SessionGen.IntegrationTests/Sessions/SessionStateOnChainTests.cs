@@ -2,7 +2,9 @@ using System;
 using System.Linq;
 using System.Numerics;
 using System.Threading.Tasks;
+using SessionGen.Accounts;
 using SessionGen.IntegrationTests.Devnet;
+using SessionGen.IntegrationTests.Scenarios;
 using SessionGen.Protocol;
 using SessionGen.Sessions;
 using SessionGen.Signing;
@@ -12,18 +14,24 @@ using static SessionGen.IntegrationTests.Sessions.OnChainSessions;
 
 namespace SessionGen.IntegrationTests.Sessions;
 
+/// <summary>On the fixture devnet (legacy module, the project's policies).</summary>
+public sealed class FixtureSessionStateOnChainTests(DevnetFixture fixture) : SessionStateOnChainTests(fixture.Chain), IClassFixture<DevnetFixture>;
+
+/// <summary>On the upstream contracts (current module and policies; the opt-in suite, eng/upstream.sh).</summary>
+[Trait("Category", "Upstream")]
+public sealed class UpstreamSessionStateOnChainTests(UpstreamDevnetFixture fixture) : SessionStateOnChainTests(fixture.Chain), IClassFixture<UpstreamDevnetFixture>;
+
 /// <summary>A session's state read back from the chain, and a restarted app that refuses what the chain would refuse.</summary>
-public sealed class SessionStateOnChainTests(DevnetFixture fixture) : IClassFixture<DevnetFixture>
+public abstract class SessionStateOnChainTests(SessionGen.Devnet.Devnet chain)
 {
-    private readonly SessionGen.Devnet.Devnet _chain = fixture.Chain;
+    private readonly SessionGen.Devnet.Devnet _chain = chain;
 
     [Fact]
     public async Task After_a_restart_the_guard_refuses_the_transfer_over_the_limit_with_the_spent_amount_read_from_the_chain()
     {
-        using var owner = PrivateKeySigner.Generate();
-        using var sessionKey = PrivateKeySigner.Generate();
-        var (session, _) = await OneClickSessionAsync(sessionKey.Address, uses: 10);
-        var (account, _) = await EnableAsync(_chain, nameof(After_a_restart_the_guard_refuses_the_transfer_over_the_limit_with_the_spent_amount_read_from_the_chain), owner, session);
+        var (account, session, _, owner, sessionKey) = await EnableOneClickAsync(nameof(After_a_restart_the_guard_refuses_the_transfer_over_the_limit_with_the_spent_amount_read_from_the_chain), uses: 10);
+        using var ownerKey = owner;
+        using var appKey = sessionKey;
         await account.ExecuteAsync(session, Erc20.Transfer(_chain.Contracts.Usdc, Bob, 30 * Usdc), sessionKey);
         await account.ExecuteAsync(session, Erc20.Transfer(_chain.Contracts.Usdc, Bob, 50 * Usdc), sessionKey);
 
@@ -45,10 +53,9 @@ public sealed class SessionStateOnChainTests(DevnetFixture fixture) : IClassFixt
     [Fact]
     public async Task The_state_read_back_matches_after_each_of_a_series_of_transfers()
     {
-        using var owner = PrivateKeySigner.Generate();
-        using var sessionKey = PrivateKeySigner.Generate();
-        var (session, frame) = await OneClickSessionAsync(sessionKey.Address, uses: 4);
-        var (account, _) = await EnableAsync(_chain, nameof(The_state_read_back_matches_after_each_of_a_series_of_transfers), owner, session);
+        var (account, session, frame, owner, sessionKey) = await EnableOneClickAsync(nameof(The_state_read_back_matches_after_each_of_a_series_of_transfers), uses: 4);
+        using var ownerKey = owner;
+        using var appKey = sessionKey;
         var policies = _chain.SmartSessions.Policies;
         long[] amounts = [10, 25, 40, 25];
         var spent = 0L;
@@ -91,20 +98,29 @@ public sealed class SessionStateOnChainTests(DevnetFixture fixture) : IClassFixt
     [Fact]
     public async Task A_removed_session_reads_as_not_enabled_and_a_token_without_a_limit_as_limit_zero()
     {
-        using var owner = PrivateKeySigner.Generate();
-        using var sessionKey = PrivateKeySigner.Generate();
-        var (session, _) = await OneClickSessionAsync(sessionKey.Address, uses: 3);
-        var (account, _) = await EnableAsync(_chain, nameof(A_removed_session_reads_as_not_enabled_and_a_token_without_a_limit_as_limit_zero), owner, session);
+        var (account, session, _, owner, sessionKey) = await EnableOneClickAsync(nameof(A_removed_session_reads_as_not_enabled_and_a_token_without_a_limit_as_limit_zero), uses: 3);
+        using var ownerKey = owner;
+        using var appKey = sessionKey;
 
         // The same permission id asked with another token on the same action: the chain has no limit for it.
         var otherToken = Address.Parse("0x00000000000000000000000000000000000dead1");
-        var wider = SingleKeySession(_chain, sessionKey.Address, session.UserOpPolicies.ToArray(), new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit([new TokenLimit(_chain.Contracts.Usdc, 100 * Usdc), new TokenLimit(otherToken, 5)], _chain.SmartSessions.Policies)));
+        var wider = new Session(session.SessionValidator, session.SessionValidatorInitData.Span, session.Salt, session.UserOpPolicies, ERC7739Data.None, [new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit([new TokenLimit(_chain.Contracts.Usdc, 100 * Usdc), new TokenLimit(otherToken, 5)], _chain.SmartSessions.Policies))]);
         var widerState = await account.ReadSessionStateAsync(wider);
         Assert.Equal(BigInteger.Zero, widerState.Limits.Single(l => l.Token == otherToken).Limit);
 
         await account.RemoveSessionAsync(session.PermissionId, owner);
 
         Assert.False((await account.ReadSessionStateAsync(session)).IsEnabled);
+    }
+
+    /// <summary>A fresh account (salt from <paramref name="name"/>) with the one-click session enabled, see <see cref="OneClickSessionAsync"/>.</summary>
+    private async Task<(SmartAccount Account, Session Session, TimeFrameState Frame, PrivateKeySigner Owner, PrivateKeySigner SessionKey)> EnableOneClickAsync(string name, int uses)
+    {
+        var owner = PrivateKeySigner.Generate();
+        var sessionKey = PrivateKeySigner.Generate();
+        var (session, frame) = await OneClickSessionAsync(sessionKey.Address, uses);
+        var (account, _) = await EnableAsync(_chain, name, owner, session);
+        return (account, session, frame, owner, sessionKey);
     }
 
     /// <summary>The one-click session (USDC transfer, 100 in total) with a week's time frame and a user-op usage limit.</summary>
@@ -114,11 +130,14 @@ public sealed class SessionStateOnChainTests(DevnetFixture fixture) : IClassFixt
         var now = await _chain.GetChainTimeAsync();
         var until = now.AddDays(7);
         var after = now.AddMinutes(-1);
-        var session = SingleKeySession(
-            _chain,
-            sessionKey,
+        // OwnableValidator's init data: what both the fixture's and the upstream session validator read.
+        var session = new Session(
+            _chain.Contracts.SessionKeyValidator,
+            SessionValidatorInitData.Ownable(1, sessionKey),
+            Bytes32.Zero,
             [Policies.TimeFrame(until, after, policies), Policies.UsageLimit(uses, policies)],
-            new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies)));
+            ERC7739Data.None,
+            [new ActionData(_chain.Contracts.Usdc, Erc20.Selectors.Transfer, Policies.ERC20SpendingLimit(_chain.Contracts.Usdc, 100 * Usdc, policies))]);
         return (session, new TimeFrameState(policies.TimeFrame, null, (ulong)until.ToUnixTimeSeconds(), (ulong)after.ToUnixTimeSeconds()));
     }
 }

@@ -303,7 +303,8 @@ public sealed class SessionGuardTests
         var refused = Assert.Throws<SessionScopeException>(() => guard.Reserve([SwapCall(Bob, failing, 0)], Now));
 
         Assert.Equal((SessionRule.ParamRuleViolated, (BigInteger?)failing, PolicyAddresses.Current.UniversalAction), (refused.Rule, refused.Requested, refused.Policy!.Value));
-        Assert.Contains($"its parameter at offset 32 is {failing}, which breaks rule 0", refused.Message);
+        Assert.Contains($"its parameter at offset 32 is {failing}, but the session requires parameter at offset 32 ", refused.Message);
+        Assert.Contains("(rule 0 of UniActionPolicy", refused.Message);
     }
 
     [Fact]
@@ -316,7 +317,7 @@ public sealed class SessionGuardTests
         var high = Assert.Throws<SessionScopeException>(() => guard.Reserve([SwapCall(Bob, 0, 21)], Now));
         var recipient = Assert.Throws<SessionScopeException>(() => guard.Reserve([SwapCall(Dex, 0, 15)], Now));
 
-        Assert.Contains("must lie between 10 and 20", low.Message);
+        Assert.Contains("requires parameter at offset 64 between 10 and 20", low.Message);
         Assert.Equal(SessionRule.ParamRuleViolated, high.Rule);
         Assert.Contains("rule 0", recipient.Message);
     }
@@ -333,7 +334,7 @@ public sealed class SessionGuardTests
         var shortData = Assert.Throws<SessionScopeException>(() => guard.Reserve([new Call(Dex, 0, SwapCall(Bob, 0, 0).Data[..67])], Now));
 
         Assert.Equal((SessionRule.ParamLimitExceeded, (BigInteger?)1000, (BigInteger?)1000), (limit.Rule, limit.Limit, limit.AlreadySpent));
-        Assert.Contains("cumulative total of rule 0 to 1001, over its limit of 1000", limit.Message);
+        Assert.Contains("its parameter at offset 32 of 1 would bring the session's total of parameter at offset 32 to 1001, over its limit of 1000 (rule 0 of UniActionPolicy", limit.Message);
         Assert.Equal((SessionRule.ValueLimitExceeded, (BigInteger?)5, (BigInteger?)6), (value.Rule, value.Limit, value.Requested));
         Assert.Equal(SessionRule.MalformedCallData, shortData.Rule);
     }

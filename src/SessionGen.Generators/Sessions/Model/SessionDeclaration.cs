@@ -15,7 +15,8 @@ internal sealed record SessionDeclaration(
     ValueTransferDeclaration? ValueTransfer,
     ExpiryDeclaration? Expiry,
     EquatableArray<ParamRuleDeclaration> Rules,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    bool PermitPaymaster = false);
 
 /// <summary>
 /// One <c>[SessionAction]</c>. <see cref="Contract"/> is null when no contract with an ABI could be found.

@@ -13,13 +13,15 @@ namespace SessionGen.Generators.Sessions.Model;
 /// <param name="ValueTransfer">The native value-transfer action, when declared.</param>
 /// <param name="Expiry">The time frame, when declared.</param>
 /// <param name="BoundValues">The values rules are bound to, one <c>CreateSession</c> parameter each, after the contracts.</param>
+/// <param name="PermitPaymaster">Whether <c>[SessionPaymaster]</c> lets a paymaster pay (<c>permitERC4337Paymaster</c>).</param>
 internal sealed record SessionSpec(
     TypeHierarchy Type,
     EquatableArray<ContractSpec> Contracts,
     EquatableArray<ActionSpec> Actions,
     ValueTransferSpec? ValueTransfer,
     ExpiryDeclaration? Expiry,
-    EquatableArray<BoundValueSpec> BoundValues);
+    EquatableArray<BoundValueSpec> BoundValues,
+    bool PermitPaymaster = false);
 
 /// <summary>A value bound when the session is created: a <c>CreateSession</c> parameter.</summary>
 /// <param name="ParameterName">The C# parameter name (an identifier, <c>@</c>-escaped when a keyword).</param>
