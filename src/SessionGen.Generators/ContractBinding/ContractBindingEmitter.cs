@@ -126,14 +126,14 @@ internal sealed class ContractBindingEmitter
 
             w.Line($"/// <summary>The calldata of <c>{signature}</c> (selector and ABI-encoded arguments) in a new array.</summary>");
             w.Open($"public static byte[] {function.MethodName}({parameters})");
-            w.Line($"var __buffer = new byte[{lengthMethod}({arguments})];");
+            w.Line($"var __buffer = new byte[{BindingNames.CalldataClass}.{lengthMethod}({arguments})];"); // qualified: a parameter may be named like the method
             w.Line($"{Codec}.Encode{function.MethodName}(__buffer{Prefixed(arguments)});");
             w.Line("return __buffer;");
             w.Close().Line();
 
             w.Line($"/// <summary>Writes the calldata of <c>{signature}</c> into <paramref name=\"{destination}\"/> and returns the number of bytes written.</summary>");
             w.Open($"public static int {function.MethodName}(global::System.Span<byte> {destination}{Prefixed(parameters)})");
-            w.Line($"var __length = {lengthMethod}({arguments});");
+            w.Line($"var __length = {BindingNames.CalldataClass}.{lengthMethod}({arguments});");
             w.Open($"if ({destination}.Length < __length)");
             w.Line($"throw new global::System.ArgumentException($\"The calldata of {signature} takes {{__length}} bytes; the destination has {{{destination}.Length}}.\", nameof({destination}));");
             w.Close().Line();
