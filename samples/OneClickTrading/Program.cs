@@ -9,6 +9,7 @@ using SessionGen.Protocol;
 using SessionGen.Sessions;
 using SessionGen.Signing;
 using SessionGen.Transport;
+using static OneClickTrading.Output;
 
 // The one-click trading flow, end to end: see SampleOptions.Usage for what it does.
 SampleOptions options;
@@ -30,7 +31,15 @@ if (options.Help)
 
 if (options.Chain is { } preset)
 {
-    return await PublicNetwork.CheckAsync(preset, options);
+    try
+    {
+        return await PublicNetwork.RunAsync(preset, options);
+    }
+    catch (Nethereum.JsonRpc.Client.RpcClientUnknownException e)
+    {
+        Fail($"{e.Message.TrimEnd('.')}: {e.InnerException?.Message ?? "no answer"}. Check --rpc, --bundler and --paymaster.");
+        return 2;
+    }
 }
 
 var clock = Stopwatch.StartNew();
@@ -49,20 +58,37 @@ Info($"ready in {chain.StartupTime.TotalSeconds:0.0} s at {chain.RpcUrl} (chain 
 var usdc = chain.Contracts.Usdc;
 Info($"USDC {usdc}, SmartSession {chain.Contracts.SmartSession}, EntryPoint {chain.Contracts.EntryPoint}");
 
+LocalPaymaster? localPaymaster = null;
+PaymasterClient? paymaster = null;
+switch (options.Paymaster)
+{
+    case null:
+        break;
+    case SampleOptions.LocalPaymaster:
+        localPaymaster = await chain.StartPaymasterAsync();
+        paymaster = localPaymaster.CreateClient();
+        Info($"operations are sponsored by the local paymaster {localPaymaster.Address} through its ERC-7677 service at {localPaymaster.Url}");
+        break;
+    default:
+        paymaster = new PaymasterClient(JsonRpc.Connect(new Uri(options.Paymaster)));
+        Info($"operations are sponsored by the paymaster service at {options.Paymaster}");
+        break;
+}
+
 EntryPointClient entryPoint;
 switch (options.Bundler)
 {
     case null:
-        entryPoint = chain.CreateEntryPointClient();
+        entryPoint = chain.CreateEntryPointClient(paymaster: paymaster);
         Info("operations go to EntryPoint.handleOps directly, paid by a funded dev key");
         break;
     case SampleOptions.LocalBundler:
         var bundler = await chain.StartBundlerAsync();
-        entryPoint = chain.CreateBundlerEntryPointClient(bundler);
+        entryPoint = chain.CreateBundlerEntryPointClient(bundler, paymaster);
         Info($"operations go through the local alto bundler at {bundler.Url} (process {bundler.ProcessId})");
         break;
     default:
-        entryPoint = new EntryPointClient(JsonRpc.Connect(chain.RpcUrl), chain.ChainId, new BundlerClient(JsonRpc.Connect(new Uri(options.Bundler)), chain.Contracts.EntryPoint));
+        entryPoint = new EntryPointClient(JsonRpc.Connect(chain.RpcUrl), chain.ChainId, new BundlerClient(JsonRpc.Connect(new Uri(options.Bundler)), chain.Contracts.EntryPoint)) { Paymaster = paymaster };
         Info($"operations go through the bundler at {options.Bundler}");
         break;
 }
@@ -74,12 +100,18 @@ var account = await chain.CreateAccountAsync(owner.Address, Keccak256.Hash("one-
 // Balances are read with the binding's eth_call helper (balanceOf, decoded to a BigInteger) over the same node client.
 Task<BigInteger> UsdcBalanceAsync(Address holder) => UsdcTrading.Read.BalanceOfAsync(entryPoint.Rpc, usdc, holder);
 await chain.MintUsdcAsync(account.Address, 1_000 * usdcUnit);
+if (paymaster is not null)
+{
+    // Sponsored: the account holds no ETH at all, so an operation the paymaster did not pay for is refused (AA21).
+    await chain.SetBalanceAsync(account.Address, BigInteger.Zero);
+}
+
+var depositBefore = localPaymaster is null ? BigInteger.Zero : await chain.GetPaymasterDepositAsync(localPaymaster.Address);
 Info($"owner {owner.Address}");
 Info($"account {account.Address} (counterfactual: deployed by the owner's first operation), balance {FormatUsdc(await UsdcBalanceAsync(account.Address))}");
 
 Step("The app asks for a session; this is what the owner is shown");
-// The session key is kept between runs as an encrypted keystore (Web3 Secret Storage v3), never as plain text.
-using var sessionKey = LoadOrCreateSessionKey(options.KeyFile ?? SampleOptions.DefaultKeyFile);
+using var sessionKey = SessionKeyFile.LoadOrCreate(options.KeyFile ?? SampleOptions.DefaultKeyFile);
 var now = await chain.GetChainTimeAsync();
 var session = UsdcTrading.CreateSession(
     usdc,
@@ -166,37 +198,15 @@ catch (UserOperationRejectedException e)
     Info($"a transfer after the revocation is refused: {e.Error.Root}");
 }
 
+if (paymaster is not null)
+{
+    Info($"sponsored: the account's ETH balance is {await chain.GetBalanceAsync(account.Address)} wei");
+    if (localPaymaster is not null)
+    {
+        Info($"the local paymaster's deposit went from {depositBefore} to {await chain.GetPaymasterDepositAsync(localPaymaster.Address)} wei ({localPaymaster.Requests} ERC-7677 requests)");
+    }
+}
+
 Console.WriteLine();
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s: the owner signed twice (approve, revoke); the app signed {signed} transfers alone; bob holds {FormatUsdc(await UsdcBalanceAsync(bob))}.");
 return 0;
-
-static void Step(string text)
-{
-    Console.WriteLine();
-    Console.WriteLine("▶ " + text);
-}
-
-static void Info(string text) => Console.WriteLine("  " + text);
-
-static void Fail(string text) => Console.Error.WriteLine("✗ " + text);
-
-static void Operation(UserOperationReceipt receipt) =>
-    Info($"user op {receipt.UserOpHash} in tx {receipt.TransactionHash}: {(receipt.Success ? "success" : "FAILED")}, tx gas {receipt.TransactionGasUsed}, actualGasUsed {receipt.ActualGasUsed}");
-
-static PrivateKeySigner LoadOrCreateSessionKey(string path)
-{
-    // A sample's password: a real app takes it from an OS secret store, never from its code.
-    var password = Environment.GetEnvironmentVariable("ONECLICK_KEY_PASSWORD") ?? "sample password, replace me";
-    if (File.Exists(path))
-    {
-        var loaded = SessionKeyStore.Load(path, password);
-        Info($"session key {loaded.Address} loaded from the encrypted keystore {path}");
-        return loaded;
-    }
-
-    var key = PrivateKeySigner.Generate();
-    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-    SessionKeyStore.Save(path, key, password, scryptCost: 1 << 14); // scrypt N = 16384: light enough for a sample run
-    Info($"new session key {key.Address} saved to the encrypted keystore {path}");
-    return key;
-}

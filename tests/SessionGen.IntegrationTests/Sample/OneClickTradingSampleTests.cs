@@ -51,14 +51,27 @@ public class OneClickTradingSampleTests
         Assert.Contains("bob holds", run.Output);
         Assert.False(node.HasExited);
         Assert.True(await node.GetUsdcBalanceAsync(Address.Parse("0x00000000000000000000000000000000000b0b00")) >= 25_000_000);
+
+        // --chain on a node that is not that network: the attached account's kind is named, then the chain id check stops it before anything is signed.
+        var wrongChain = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--chain", "base-sepolia", "--rpc", node.RpcUrl.ToString(), "--bundler", "http://127.0.0.1:1/",
+            "--account", "0x00000000000000000000000000000000000000aa", "--account-kind", "safe", "--owner-key", node.Keys[2].PrivateKey);
+        Assert.Equal(2, wrongChain.ExitCode);
+        Assert.Contains("account 0x00000000000000000000000000000000000000AA (Safe 1.4.1 + Safe7579), owner validator 0x000000000013fdB5234E4E3162a810F54d9f7E98", wrongChain.Output);
+        Assert.Contains($"the node at {node.RpcUrl} is chain {node.ChainId}, not base-sepolia (84532). Nothing was signed or sent.", wrongChain.Output);
     }
 
     [Fact]
-    public void Runs_the_flow_through_the_local_alto_bundler()
+    public void Runs_the_flow_through_the_local_alto_bundler_sponsored_by_the_local_paymaster()
     {
-        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--bundler", "local", "--transfers", "1", "--amount", "40").EnsureSuccess("the sample through alto");
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--bundler", "local", "--paymaster", "local", "--transfers", "1", "--amount", "40").EnsureSuccess("the sample through alto, sponsored");
 
         Assert.Contains("operations go through the local alto bundler at http://127.0.0.1:", run.Output);
+        Assert.Contains("operations are sponsored by the local paymaster 0x", run.Output);
+        Assert.Contains("sponsored: the account's ETH balance is 0 wei", run.Output); // the sample zeroes it first: an unsponsored operation would be refused (AA21)
+        var deposit = System.Text.RegularExpressions.Regex.Match(run.Output, @"the local paymaster's deposit went from (\d+) to (\d+) wei \((\d+) ERC-7677 requests\)");
+        Assert.True(deposit.Success, run.Output);
+        Assert.True(System.Numerics.BigInteger.Parse(deposit.Groups[2].Value) < System.Numerics.BigInteger.Parse(deposit.Groups[1].Value), deposit.Value);
+        Assert.True(int.Parse(deposit.Groups[3].Value) >= 6, deposit.Value); // stub + data for the approval, the transfer and the revocation
         Assert.Contains("session enabled on chain: True", run.Output);
         Assert.Contains("account 960 USDC, bob 40 USDC, session total 40 USDC", run.Output);
         Assert.Contains("a transfer after the revocation is refused: InvalidPermissionId", run.Output);
@@ -69,13 +82,49 @@ public class OneClickTradingSampleTests
     [InlineData("--bundler", "", "--bundler: '' is not a valid value.")]
     [InlineData("--paymaster", "http://127.0.0.1:1/", "--paymaster needs --bundler")]
     [InlineData("--chain", "mainnet-ish", "--chain: unknown network 'mainnet-ish'. Known: base-sepolia, sepolia.")]
-    [InlineData("--chain", "base-sepolia", "--chain base-sepolia needs --rpc <url> and --funder-key <hex> for that network, and --bundler <url>")]
+    [InlineData("--chain", "base-sepolia", "--chain base-sepolia needs --rpc <url>, --bundler <url>, --account <address>, --account-kind <msa|safe|nexus|kernel>, --owner-key <hex>")]
+    [InlineData("--paymaster", "local", "--paymaster needs --bundler")]
+    [InlineData("--paymaster", "ftp://x", "--paymaster: 'ftp://x' is not a valid value.")]
+    [InlineData("--account", "0x00000000000000000000000000000000000000aa", "--account goes only with --chain: on the devnet the sample creates the account")]
+    [InlineData("--account", "0x0000000000000000000000000000000000000000", "--account: '0x0000000000000000000000000000000000000000' is not a valid value.")]
+    [InlineData("--account-kind", "biconomy", "--account-kind: unknown kind 'biconomy'. Known: msa, safe, nexus, kernel.")]
+    [InlineData("--account-kind", "nexus", "--account-kind goes only with --chain")]
+    [InlineData("--owner-key", "0x1234", "--owner-key: '0x1234' is not a valid value.")]
+    [InlineData("--token", "not-an-address", "--token: 'not-an-address' is not a valid value.")]
     public void Rejects_bad_bundler_paymaster_and_chain_options_with_exit_code_2(string option, string value, string message)
     {
         var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, option, value);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Output);
+    }
+
+    [Theory]
+    [InlineData("--bundler local", "--chain base-sepolia needs --bundler <url>, --account <address>, --account-kind <msa|safe|nexus|kernel>, --owner-key <hex>")]
+    [InlineData("--bundler http://127.0.0.1:1/ --account 0x00000000000000000000000000000000000000aa --account-kind kernel", "--chain base-sepolia needs --owner-key <hex>")]
+    [InlineData("--bundler http://127.0.0.1:1/ --account 0x00000000000000000000000000000000000000aa --account-kind MSA --owner-key 0x1111111111111111111111111111111111111111111111111111111111111111 --paymaster local",
+        "--paymaster local is the devnet's paymaster; with --chain base-sepolia give the URL of an ERC-7677 service for that network.")]
+    [InlineData("--bundler http://127.0.0.1:1/ --account 0x00000000000000000000000000000000000000aa --account-kind safe --owner-key 0x1111111111111111111111111111111111111111111111111111111111111111 --funder-key 0x1111111111111111111111111111111111111111111111111111111111111111",
+        "--chain base-sepolia takes no --funder-key")]
+    public void Rejects_incomplete_or_contradictory_chain_options_before_touching_the_network(string rest, string message)
+    {
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, [SampleAssembly, "--chain", "base-sepolia", "--rpc", "http://127.0.0.1:1/", .. rest.Split(' ')]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Output);
+    }
+
+    [Fact]
+    public void Reports_a_node_that_does_not_answer_on_a_public_chain_with_exit_code_2()
+    {
+        var run = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--chain", "sepolia", "--rpc", "http://127.0.0.1:1/", "--bundler", "http://127.0.0.1:1/",
+            "--account", "0x00000000000000000000000000000000000000aa", "--account-kind", "nexus", "--owner-key", "0x1111111111111111111111111111111111111111111111111111111111111111");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("account 0x00000000000000000000000000000000000000AA (Biconomy Nexus)", run.Output);
+        Assert.Contains("eth_chainId", run.Output);
+        Assert.Contains("Check --rpc, --bundler and --paymaster.", run.Output);
+        Assert.DoesNotContain("Unhandled exception", run.Output);
     }
 
     [Fact]
@@ -85,6 +134,8 @@ public class OneClickTradingSampleTests
         Assert.Contains("Usage: dotnet run --project samples/OneClickTrading", help.Output);
         Assert.Contains("--bundler <url|local>", help.Output);
         Assert.Contains("--chain <name>", help.Output);
+        Assert.Contains("--paymaster <url|local>", help.Output);
+        Assert.Contains("--account-kind <msa|safe|nexus|kernel>", help.Output);
 
         var wrong = DotnetCli.Run(RepositoryPaths.Root, null, SampleAssembly, "--amount", "0.0000001");
         Assert.Equal(2, wrong.ExitCode);
