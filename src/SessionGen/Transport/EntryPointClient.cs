@@ -73,8 +73,19 @@ public sealed partial class EntryPointClient
 
     private static readonly Address NonZeroBeneficiary = Address.Parse("0x000000000000000000000000000000000000dEaD");
 
-    /// <summary>How often a receipt is polled for (default 10 ms: devnets mine at once).</summary>
-    public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// How often a receipt is polled for while it is due (default 1 ms: a devnet mines at once, and its receipt is often one
+    /// tick late, so a coarser poll adds its whole interval to every operation). Polling stays this fast for
+    /// <see cref="ReceiptDueWithin"/>; after that each wait is half as long again, up to <see cref="MaxReceiptPollInterval"/>,
+    /// so a transaction stuck in a public mempool costs a few requests a second.
+    /// </summary>
+    public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>How long a receipt is polled for at <see cref="ReceiptPollInterval"/> (default 50 ms).</summary>
+    public TimeSpan ReceiptDueWithin { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The longest wait between two receipt polls (default 1 s: about a block on a public network).</summary>
+    public TimeSpan MaxReceiptPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long to wait for a receipt before giving up (default 60 s).</summary>
     public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -260,7 +271,7 @@ public sealed partial class EntryPointClient
         JsonRpc.RequestAsync<T>(Rpc, method, cancellationToken, parameters);
 
     private Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, CancellationToken cancellationToken) =>
-        JsonRpc.PollAsync<TransactionReceipt>(Rpc, "eth_getTransactionReceipt", transactionHash, ReceiptPollInterval, ReceiptTimeout, $"transaction {transactionHash}", cancellationToken);
+        JsonRpc.PollAsync<TransactionReceipt>(Rpc, "eth_getTransactionReceipt", transactionHash, ReceiptPollInterval, ReceiptTimeout, $"transaction {transactionHash}", cancellationToken, MaxReceiptPollInterval, ReceiptDueWithin);
 
     private UserOperationReceipt? ReadUserOperation(TransactionReceipt receipt, Bytes32 userOpHash)
     {
