@@ -121,7 +121,8 @@ public sealed class SmartAccount
             return true;
         }
 
-        var deployed = (await EntryPoint.Rpc.SendRequestAsync<string>("eth_getCode", null, Address.ToString(), "latest").ConfigureAwait(false)).Length > 2;
+        var code = await JsonRpc.RequestAsync<string>(EntryPoint.Rpc, "eth_getCode", CancellationToken.None, Address.ToString(), "latest").ConfigureAwait(false);
+        var deployed = code.Length > 2;
         if (deployed)
         {
             Volatile.Write(ref _knownDeployed, 1);
