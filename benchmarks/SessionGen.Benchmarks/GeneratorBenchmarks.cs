@@ -31,6 +31,9 @@ public class GeneratorBenchmarks
     [ParamsSource(nameof(ClassCounts))]
     public int Classes { get; set; }
 
+    /// <summary>Whether the driver records its steps (<see cref="GeneratorProfile"/>); off when benchmarking.</summary>
+    public bool TrackSteps { get; set; }
+
     /// <summary>
     /// 1, 100 and 1000 classes; <c>SESSIONGEN_BENCHMARK_MAX_CLASSES</c> caps them (the CI dry run sets 100: a 1000-class
     /// project takes seconds per run, and the dry run only checks that every benchmark works).
@@ -82,7 +85,8 @@ public class GeneratorBenchmarks
     private GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
         [new ContractBindingGenerator().AsSourceGenerator(), new SessionGenerator().AsSourceGenerator()],
         _abis,
-        new CSharpParseOptions(LanguageVersion.Latest));
+        new CSharpParseOptions(LanguageVersion.Latest),
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: TrackSteps));
 
     private static string SessionClass(int i) => i % 2 == 0
         ? $$"""

@@ -37,6 +37,12 @@ public static class Program
             return;
         }
 
+        if (args is ["--generator-profile", ..])
+        {
+            Console.WriteLine(GeneratorProfile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10));
+            return;
+        }
+
         if (args is ["--gas", ..])
         {
             Console.WriteLine(await DevnetGas.RunAsync());

@@ -3,7 +3,22 @@ namespace SessionGen.Generators;
 /// <summary>Step names of <see cref="ContractBinding.ContractBindingGenerator"/> (the ABI file steps, from <see cref="Abi.AbiFiles"/>, are the session generator's too).</summary>
 internal static partial class TrackingNames
 {
-    /// <summary>Classes marked <c>[ContractAbi]</c>, as <c>BindingTarget</c>s.</summary>
+    /// <summary>Classes with a <c>[ContractAbi]</c>-named attribute, read from syntax (<c>Syntax.DeclaredClass</c>).</summary>
+    public const string ContractAbiClasses = nameof(ContractAbiClasses);
+
+    /// <summary>What the compilation says about the attribute names (<c>Syntax.AttributeEnvironment</c>), once per run.</summary>
+    public const string ContractAbiEnvironment = nameof(ContractAbiEnvironment);
+
+    /// <summary>Each class: its target read from syntax, or where it is when it must be bound.</summary>
+    public const string ContractAbiReads = nameof(ContractAbiReads);
+
+    /// <summary>The classes that could not be read from syntax, bound (one step per run).</summary>
+    public const string ContractAbiBoundReads = nameof(ContractAbiBoundReads);
+
+    /// <summary>Classes whose <c>[ContractAbi]</c> is written under an alias, bound.</summary>
+    public const string ContractAbiAliasedTargets = nameof(ContractAbiAliasedTargets);
+
+    /// <summary>Classes marked <c>[ContractAbi]</c>, as <c>BindingTarget</c>s, in declaration order.</summary>
     public const string ContractAbiTargets = nameof(ContractAbiTargets);
 
     /// <summary>Each <c>.json</c> AdditionalFile, read into an <c>AbiReadResult</c>.</summary>

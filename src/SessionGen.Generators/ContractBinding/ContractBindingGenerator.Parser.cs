@@ -10,6 +10,8 @@ using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Models;
+using SessionGen.Generators.Sessions;
+using SessionGen.Generators.Syntax;
 
 namespace SessionGen.Generators.ContractBinding;
 
@@ -19,15 +21,9 @@ public sealed partial class ContractBindingGenerator
     internal static class Parser
     {
         /// <summary>Reads the marked class: where it is, the path it names, and whether it can be extended.</summary>
-        public static BindingTarget? ReadTarget(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static BindingTarget ReadTarget(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
-            {
-                return null;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
-            var attribute = context.Attributes[0];
             var path = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
             var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
             var attributeLocation = LocationInfo.From(attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? attributeSyntax?.GetLocation());
@@ -53,6 +49,34 @@ public sealed partial class ContractBindingGenerator
             }
 
             return new BindingTarget(hierarchy, path, attributeLocation, diagnostics.ToImmutable().ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The same reading for a top-level, non-generic class read from syntax (<see cref="DeclaredClass"/>), whose
+        /// only declaration is this one: null when it has no <c>[ContractAbi]</c>.
+        /// </summary>
+        public static BindingTarget? ReadTarget(DeclaredClass declared, IReadOnlyList<SessionAttribute> attributes)
+        {
+            var contractAbi = attributes.Where(a => a.Kind == SessionAttributeKind.ContractAbi).Select(a => (AttributeArguments?)a.Arguments).FirstOrDefault();
+            if (contractAbi is not { } arguments)
+            {
+                return null;
+            }
+
+            var path = arguments.ConstructorCount == 1 ? arguments.Constructor<string>(0) : null;
+            var attributeLocation = arguments.ConstructorLocation(0, "path");
+            var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+            if (!declared.IsPartial)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, declared.IdentifierLocation, declared.Name, path ?? string.Empty));
+            }
+
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAbiPath, attributeLocation, declared.Name));
+            }
+
+            return new BindingTarget(declared.Type!, path, attributeLocation, diagnostics.ToImmutable().ToEquatableArray());
         }
 
         /// <summary>Finds the target's ABI file and binds it; reports a missing file with the files that were seen.</summary>

@@ -7,6 +7,9 @@ using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Models;
+using SessionGen.Generators.Sessions;
+using SessionGen.Generators.Syntax;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SessionGen.Generators.ContractBinding;
 
@@ -15,7 +18,7 @@ namespace SessionGen.Generators.ContractBinding;
 /// (selectors, calldata encoders, <c>Call</c> builders, tuple structs).
 /// </summary>
 /// <remarks>
-/// Pipeline: targets (ForAttributeWithMetadataName) and ABI files (<see cref="AbiFiles"/>: AdditionalFiles ending in
+/// Pipeline: targets (read from syntax, or bound when they must be: <see cref="DeclaredTargets"/>) and ABI files (<see cref="AbiFiles"/>: AdditionalFiles ending in
 /// <c>.json</c>, each read once per change and shared with the session generator and the analyzer) are combined per target into a <see cref="BindingResult"/>; models go to the emitter, diagnostics
 /// to their own outputs. Editing one ABI file re-reads only that file, and only the classes whose model changed
 /// are emitted again.
@@ -29,14 +32,31 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var targets = context.SyntaxProvider
+        // Marked classes are read from their syntax when the compilation allows it, and bound otherwise (see DeclaredTargets).
+        var classes = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => DeclaredClassReader.HasAttributeNamed(node, orRecord: true, SessionAttributeKind.ContractAbi),
+                static (context, _) => DeclaredClassReader.Read((TypeDeclarationSyntax)context.Node))
+            .WithTrackingName(TrackingNames.ContractAbiClasses);
+        var environment = AttributeEnvironment.Provider(context, AttributeEnvironment.ReadableTypes(classes), TrackingNames.ContractAbiEnvironment);
+        var aliased = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeMetadataName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
-                static (context, cancellationToken) => Parser.ReadTarget(context, cancellationToken))
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax && !DeclaredClassReader.HasAttributeNamed(node, orRecord: true, SessionAttributeKind.ContractAbi),
+                static (context, cancellationToken) => context.TargetSymbol is INamedTypeSymbol type && context.Attributes.Length > 0 ? Parser.ReadTarget(type, context.Attributes[0], cancellationToken) : null)
             .Where(static target => target is not null)
             .Select(static (target, _) => target!)
-            .WithTrackingName(TrackingNames.ContractAbiTargets);
+            .WithTrackingName(TrackingNames.ContractAbiAliasedTargets);
+        var targets = DeclaredTargets.Provider(
+            context,
+            classes,
+            environment,
+            static (declared, attributes) => Parser.ReadTarget(declared, attributes),
+            static (type, _, cancellationToken) => type.GetAttributes().FirstOrDefault(a => DeclaredTargets.Is(a.AttributeClass, AttributeMetadataName)) is { } attribute
+                ? Parser.ReadTarget(type, attribute, cancellationToken)
+                : null,
+            aliased,
+            (TrackingNames.ContractAbiReads, TrackingNames.ContractAbiBoundReads, TrackingNames.ContractAbiTargets));
 
         // Each ABI file is read once per change, and the session generator and the analyzer share the reading.
         var abis = AbiFiles.Provider(context);
@@ -60,13 +80,16 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
                 context.AddSource(input.Left!.Type.HintName, ContractBindingEmitter.Emit(input.Left));
             }
         });
-        context.RegisterSourceOutput(targets.Combine(unsupportedVersion).Combine(context.CompilationProvider), static (context, input) =>
+        // All targets in one step, so that an edit re-runs one check rather than one per class.
+        context.RegisterSourceOutput(targets.Collect().Combine(unsupportedVersion).Combine(context.CompilationProvider), static (context, input) =>
         {
             if (input.Left.Right is { } version)
             {
-                var target = input.Left.Left;
-                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, target.AttributeLocation,
-                    target.Type.ClassName, GeneratedCodeLanguage.Minimum.ToDisplayString(), version).ToDiagnostic(input.Right));
+                foreach (var target in input.Left.Left)
+                {
+                    context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, target.AttributeLocation,
+                        target.Type.ClassName, GeneratedCodeLanguage.Minimum.ToDisplayString(), version).ToDiagnostic(input.Right));
+                }
             }
         });
 

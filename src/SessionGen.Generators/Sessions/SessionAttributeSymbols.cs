@@ -60,6 +60,17 @@ internal sealed class SessionAttributeSymbols
     public bool IsSessionAttribute(AttributeData attribute) =>
         Is(attribute, SessionAction) || Is(attribute, SessionValueTransfer) || Is(attribute, ParamRule) || Is(attribute, SessionExpiry) || Is(attribute, SessionPaymaster);
 
+    /// <summary>Which SessionGen attribute <paramref name="attribute"/> is (<see cref="SessionAttributeKind.None"/> for any other).</summary>
+    public SessionAttributeKind KindOf(AttributeData attribute) =>
+        Is(attribute, SessionAction) ? SessionAttributeKind.SessionAction
+        : Is(attribute, SessionValueTransfer) ? SessionAttributeKind.SessionValueTransfer
+        : Is(attribute, ParamRule) ? SessionAttributeKind.ParamRule
+        : Is(attribute, SessionExpiry) ? SessionAttributeKind.SessionExpiry
+        : Is(attribute, SessionPaymaster) ? SessionAttributeKind.SessionPaymaster
+        : Is(attribute, ContractAbi) ? SessionAttributeKind.ContractAbi
+        : Is(attribute, TokenDisplay) ? SessionAttributeKind.TokenDisplay
+        : SessionAttributeKind.None;
+
     public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
 }

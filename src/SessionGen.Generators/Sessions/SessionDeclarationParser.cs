@@ -43,50 +43,86 @@ internal static class SessionDeclarationParser
             return null;
         }
 
+        var ownContract = ReadContract(type, symbols, cancellationToken);
+        var read = new List<SessionAttribute>(attributes.Length);
+        foreach (var attribute in attributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var kind = symbols.KindOf(attribute);
+            if (kind is not (SessionAttributeKind.None or SessionAttributeKind.ContractAbi or SessionAttributeKind.TokenDisplay))
+            {
+                read.Add(new SessionAttribute(kind, new AttributeArguments(attribute, cancellationToken)));
+            }
+        }
+
+        return Parse(type.Name, LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource)), ownContract, read,
+            symbols.ContractAbi is not null, contractType => ReadContract(contractType, symbols, cancellationToken));
+    }
+
+    /// <summary>
+    /// The declaration of the class <paramref name="typeName"/> from its session attributes, in declaration order
+    /// (<see cref="SessionAttributeKind.ContractAbi"/> and <see cref="SessionAttributeKind.TokenDisplay"/> are read into
+    /// <paramref name="ownContract"/> instead). <paramref name="readContract"/> reads the class a <c>Contract = typeof(…)</c>
+    /// names; without it (attributes read from syntax, where a <c>typeof</c> is never taken) no argument names one.
+    /// </summary>
+    public static SessionDeclaration Parse(string typeName, LocationInfo? location, ContractReference? ownContract, IReadOnlyList<SessionAttribute> attributes,
+        bool bindingsAvailable, System.Func<INamedTypeSymbol, ContractReference?>? readContract)
+    {
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
-        var ownContract = ReadContract(type, symbols);
         var actions = ImmutableArray.CreateBuilder<ActionDeclaration>();
         var rules = ImmutableArray.CreateBuilder<ParamRuleDeclaration>();
         ValueTransferDeclaration? valueTransfer = null;
         ExpiryDeclaration? expiry = null;
         var permitPaymaster = false;
+        var contracts = new ContractContext(typeName, ownContract, bindingsAvailable, readContract);
 
-        foreach (var attribute in attributes)
+        foreach (var (kind, arguments) in attributes)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var arguments = new AttributeArguments(attribute, cancellationToken);
-            if (SessionAttributeSymbols.Is(attribute, symbols.SessionAction))
+            switch (kind)
             {
-                actions.Add(ReadAction(type, arguments, symbols, ownContract, diagnostics));
-            }
-            else if (SessionAttributeSymbols.Is(attribute, symbols.SessionValueTransfer))
-            {
-                valueTransfer = ReadValueTransfer(arguments, diagnostics);
-            }
-            else if (SessionAttributeSymbols.Is(attribute, symbols.ParamRule))
-            {
-                rules.Add(ReadRule(type, arguments, symbols, ownContract, diagnostics));
-            }
-            else if (SessionAttributeSymbols.Is(attribute, symbols.SessionExpiry))
-            {
-                expiry = ReadExpiry(arguments, diagnostics);
-            }
-            else if (SessionAttributeSymbols.Is(attribute, symbols.SessionPaymaster))
-            {
-                permitPaymaster = true;
+                case SessionAttributeKind.SessionAction:
+                    actions.Add(ReadAction(arguments, contracts, diagnostics));
+                    break;
+                case SessionAttributeKind.SessionValueTransfer:
+                    valueTransfer = ReadValueTransfer(arguments, diagnostics);
+                    break;
+                case SessionAttributeKind.ParamRule:
+                    rules.Add(ReadRule(arguments, contracts, diagnostics));
+                    break;
+                case SessionAttributeKind.SessionExpiry:
+                    expiry = ReadExpiry(arguments, diagnostics);
+                    break;
+                case SessionAttributeKind.SessionPaymaster:
+                    permitPaymaster = true;
+                    break;
             }
         }
 
-        var location = LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource));
-        CheckPolicies(type.Name, location, actions, valueTransfer, expiry, rules, symbols.ContractAbi is not null, diagnostics);
-        return new SessionDeclaration(type.Name, location, actions.ToImmutable().ToEquatableArray(), valueTransfer, expiry,
+        CheckPolicies(typeName, location, actions, valueTransfer, expiry, rules, bindingsAvailable, diagnostics);
+        return new SessionDeclaration(typeName, location, actions.ToImmutable().ToEquatableArray(), valueTransfer, expiry,
             rules.ToImmutable().ToEquatableArray(), diagnostics.ToImmutable().ToEquatableArray(), permitPaymaster);
     }
 
-    private static ActionDeclaration ReadAction(INamedTypeSymbol type, AttributeArguments arguments, SessionAttributeSymbols symbols, ContractReference? ownContract, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    /// <summary>
+    /// What a <c>[ContractAbi]</c> class declares: its path and, from <c>[TokenDisplay]</c>, how amounts are shown; null
+    /// without a path. One reading for bound attributes and attributes read from syntax.
+    /// </summary>
+    public static ContractReference? ContractReference(TypeHierarchy type, string fullyQualifiedName, string name, AttributeArguments? contractAbi, AttributeArguments? tokenDisplay)
+    {
+        if (contractAbi?.Constructor<string>(0) is not { } path)
+        {
+            return null;
+        }
+
+        var symbol = tokenDisplay?.Constructor<string>(0) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+        var decimals = tokenDisplay is { ConstructorCount: 2 } display && display.Constructor<object>(1) is int d && d is >= 0 and <= 77 ? d : (int?)null;
+        return new ContractReference(type, fullyQualifiedName, name, path, symbol, decimals);
+    }
+
+    private static ActionDeclaration ReadAction(AttributeArguments arguments, ContractContext contracts, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         var function = arguments.Constructor<string>(0) ?? string.Empty;
-        var contract = ResolveContract(type, arguments, symbols, ownContract, "The action '" + function + "'", diagnostics);
+        var contract = ResolveContract(arguments, contracts, "The action '" + function + "'", diagnostics);
         var spendingLimit = ReadAmount(arguments, "SpendingLimit", diagnostics);
         var valueLimit = ReadAmount(arguments, "ValueLimit", diagnostics);
         var maxUses = ReadMaxUses(arguments, function, diagnostics);
@@ -121,12 +157,12 @@ internal static class SessionDeclarationParser
     private static bool DeclaresLimit(AttributeArguments arguments) =>
         arguments.Has("SpendingLimit") || arguments.Has("MaxUses") || arguments.Has("ValueLimit");
 
-    private static ParamRuleDeclaration ReadRule(INamedTypeSymbol type, AttributeArguments arguments, SessionAttributeSymbols symbols, ContractReference? ownContract, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static ParamRuleDeclaration ReadRule(AttributeArguments arguments, ContractContext contracts, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         var function = arguments.Constructor<string>(0) ?? string.Empty;
         var parameter = arguments.Constructor<string>(1) ?? string.Empty;
         var condition = arguments.Constructor<byte>(2);
-        var contract = ResolveContract(type, arguments, symbols, ownContract, "The parameter rule on '" + function + "'", diagnostics);
+        var contract = ResolveContract(arguments, contracts, "The parameter rule on '" + function + "'", diagnostics);
         var bind = arguments.Named<string>("Bind");
         var hasReference = arguments.ConstructorCount > 3;
         var reference = hasReference ? ReadAmount(arguments, "reference", diagnostics, constructorIndex: 3) : null;
@@ -248,16 +284,16 @@ internal static class SessionDeclarationParser
         return null;
     }
 
-    private static ContractReference? ResolveContract(INamedTypeSymbol type, AttributeArguments arguments, SessionAttributeSymbols symbols, ContractReference? ownContract, string subject, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static ContractReference? ResolveContract(AttributeArguments arguments, ContractContext contracts, string subject, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        if (symbols.ContractAbi is null)
+        if (!contracts.BindingsAvailable)
         {
             return null; // bindings unavailable in this SessionGen: nothing to check against
         }
 
         if (arguments.Named<ITypeSymbol>("Contract") is INamedTypeSymbol contractType)
         {
-            var contract = ReadContract(contractType, symbols);
+            var contract = contracts.ReadContract?.Invoke(contractType);
             if (contract is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingContract, arguments.NamedLocation("Contract"),
@@ -267,28 +303,28 @@ internal static class SessionDeclarationParser
             return contract;
         }
 
-        if (ownContract is null)
+        if (contracts.OwnContract is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingContract, arguments.Location,
-                subject + " sets no Contract and '" + type.Name + "' has no [ContractAbi]"));
+                subject + " sets no Contract and '" + contracts.TypeName + "' has no [ContractAbi]"));
         }
 
-        return ownContract;
+        return contracts.OwnContract;
     }
 
-    private static ContractReference? ReadContract(INamedTypeSymbol type, SessionAttributeSymbols symbols)
+    private static ContractReference? ReadContract(INamedTypeSymbol type, SessionAttributeSymbols symbols, CancellationToken cancellationToken)
     {
         var attributes = type.GetAttributes();
         var contractAbi = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.ContractAbi));
-        if (contractAbi?.ConstructorArguments.FirstOrDefault().Value is not string path)
+        if (contractAbi is null)
         {
             return null;
         }
 
         var display = attributes.FirstOrDefault(a => SessionAttributeSymbols.Is(a, symbols.TokenDisplay));
-        var symbol = display?.ConstructorArguments.FirstOrDefault().Value is string { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
-        var decimals = display is { ConstructorArguments.Length: 2 } && display.ConstructorArguments[1].Value is int d && d is >= 0 and <= 77 ? d : (int?)null;
-        return new ContractReference(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, path, symbol, decimals);
+        return ContractReference(TypeHierarchy.From(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name,
+            new AttributeArguments(contractAbi, cancellationToken, withLocations: false),
+            display is null ? null : new AttributeArguments(display, cancellationToken, withLocations: false));
     }
 
     /// <summary>The checks across attributes: 201–205, duplicates and rules without an action.</summary>
@@ -368,6 +404,9 @@ internal static class SessionDeclarationParser
             : null;
         return problem is null ? null : DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTokenDisplay, arguments.Location, type.Name, problem);
     }
+
+    /// <summary>The class whose attributes are read, and how the contract of an action or rule is found.</summary>
+    private sealed record ContractContext(string TypeName, ContractReference? OwnContract, bool BindingsAvailable, System.Func<INamedTypeSymbol, ContractReference?>? ReadContract);
 
     /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c> (so generated members can be added).</summary>
     internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>

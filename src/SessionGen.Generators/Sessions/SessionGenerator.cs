@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -6,6 +7,7 @@ using SessionGen.Generators.Abi;
 using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Sessions.Model;
+using SessionGen.Generators.Syntax;
 
 namespace SessionGen.Generators.Sessions;
 
@@ -24,20 +26,33 @@ public sealed class SessionGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var withActions = context.SyntaxProvider
-            .ForAttributeWithMetadataName(SessionAttributeSymbols.SessionActionName,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (context, cancellationToken) => ReadTarget(context, skipIfItHasActions: false, cancellationToken))
-            .Where(static target => target is not null)
-            .WithTrackingName(TrackingNames.SessionTargets);
+        var actionClasses = Classes(context, SessionAttributeKind.SessionAction, TrackingNames.SessionClasses);
 
         // Classes with only a value transfer; those that also have actions come through the first provider.
-        var valueTransferOnly = context.SyntaxProvider
-            .ForAttributeWithMetadataName(SessionAttributeSymbols.SessionValueTransferName,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (context, cancellationToken) => ReadTarget(context, skipIfItHasActions: true, cancellationToken))
-            .Where(static target => target is not null)
-            .WithTrackingName(TrackingNames.SessionValueTransferTargets);
+        var valueTransferClasses = Classes(context, SessionAttributeKind.SessionValueTransfer, TrackingNames.SessionValueTransferClasses);
+
+        var environment = AttributeEnvironment.Provider(
+            context,
+            AttributeEnvironment.ReadableTypes(actionClasses).Combine(AttributeEnvironment.ReadableTypes(valueTransferClasses)).Select(static (names, _) => names.Left.AddRange(names.Right)),
+            TrackingNames.SessionAttributeEnvironment);
+
+        var withActions = DeclaredTargets.Provider(
+            context,
+            actionClasses,
+            environment,
+            static (declared, attributes) => ReadFromSyntax(declared, attributes, skipIfItHasActions: false),
+            static (type, compilation, cancellationToken) => ReadBound(type, compilation, SessionAttributeSymbols.SessionActionName, skipIfItHasActions: false, cancellationToken),
+            Aliased(context, SessionAttributeSymbols.SessionActionName, SessionAttributeKind.SessionAction, skipIfItHasActions: false),
+            (TrackingNames.SessionReads, TrackingNames.SessionBoundReads, TrackingNames.SessionTargets));
+
+        var valueTransferOnly = DeclaredTargets.Provider(
+            context,
+            valueTransferClasses,
+            environment,
+            static (declared, attributes) => ReadFromSyntax(declared, attributes, skipIfItHasActions: true),
+            static (type, compilation, cancellationToken) => ReadBound(type, compilation, SessionAttributeSymbols.SessionValueTransferName, skipIfItHasActions: true, cancellationToken),
+            Aliased(context, SessionAttributeSymbols.SessionValueTransferName, SessionAttributeKind.SessionValueTransfer, skipIfItHasActions: true),
+            (TrackingNames.SessionReads, TrackingNames.SessionBoundReads, TrackingNames.SessionValueTransferTargets));
 
         var abis = AbiFiles.Provider(context);
         var unsupportedVersion = GeneratedCodeLanguage.UnsupportedVersion(context);
@@ -45,7 +60,7 @@ public sealed class SessionGenerator : IIncrementalGenerator
         {
             var specs = targets
                 .Combine(abis)
-                .Select(static (input, _) => Resolve(input.Left!, input.Right.Files, input.Right.ProjectDirectory))
+                .Select(static (input, _) => Resolve(input.Left, input.Right.Files, input.Right.ProjectDirectory))
                 .Where(static spec => spec is not null)
                 .WithTrackingName(TrackingNames.SessionSpecs);
 
@@ -60,10 +75,55 @@ public sealed class SessionGenerator : IIncrementalGenerator
         }
     }
 
-    private static SessionTarget? ReadTarget(GeneratorAttributeSyntaxContext context, bool skipIfItHasActions, CancellationToken cancellationToken)
+    /// <summary>The classes with an attribute written with <paramref name="kind"/>'s name, read from syntax (tracked as <paramref name="trackingName"/>).</summary>
+    private static IncrementalValuesProvider<DeclaredClass> Classes(IncrementalGeneratorInitializationContext context, SessionAttributeKind kind, string trackingName) =>
+        context.SyntaxProvider
+            .CreateSyntaxProvider(
+                kind == SessionAttributeKind.SessionAction
+                    ? static (node, _) => DeclaredClassReader.HasAttributeNamed(node, orRecord: false, SessionAttributeKind.SessionAction)
+                    : static (node, _) => DeclaredClassReader.HasAttributeNamed(node, orRecord: false, SessionAttributeKind.SessionValueTransfer),
+                static (context, _) => DeclaredClassReader.Read((ClassDeclarationSyntax)context.Node))
+            .WithTrackingName(trackingName);
+
+    /// <summary>Classes whose attribute <paramref name="metadataName"/> is written under another name (an alias), bound as before.</summary>
+    private static IncrementalValuesProvider<SessionTarget> Aliased(IncrementalGeneratorInitializationContext context, string metadataName, SessionAttributeKind kind, bool skipIfItHasActions) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName<SessionTarget?>(metadataName,
+                kind == SessionAttributeKind.SessionAction
+                    ? static (node, _) => node is ClassDeclarationSyntax && !DeclaredClassReader.HasAttributeNamed(node, orRecord: false, SessionAttributeKind.SessionAction)
+                    : static (node, _) => node is ClassDeclarationSyntax && !DeclaredClassReader.HasAttributeNamed(node, orRecord: false, SessionAttributeKind.SessionValueTransfer),
+                skipIfItHasActions
+                    ? static (context, cancellationToken) => context.TargetSymbol is INamedTypeSymbol type ? ReadTarget(type, context.SemanticModel.Compilation, skipIfItHasActions: true, cancellationToken) : null
+                    : static (context, cancellationToken) => context.TargetSymbol is INamedTypeSymbol type ? ReadTarget(type, context.SemanticModel.Compilation, skipIfItHasActions: false, cancellationToken) : null)
+            .Where(static target => target is not null)
+            .Select(static (target, _) => target!)
+            .WithTrackingName(TrackingNames.SessionAliasedTargets);
+
+    /// <summary>A session class read from syntax (its attributes already converted); null when it is not this provider's.</summary>
+    private static SessionTarget? ReadFromSyntax(DeclaredClass declared, IReadOnlyList<SessionAttribute> attributes, bool skipIfItHasActions)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type
-            || SessionAttributeSymbols.TryCreate(context.SemanticModel.Compilation) is not { } symbols
+        var required = skipIfItHasActions ? SessionAttributeKind.SessionValueTransfer : SessionAttributeKind.SessionAction;
+        if (!attributes.Any(a => a.Kind == required) || skipIfItHasActions && attributes.Any(a => a.Kind == SessionAttributeKind.SessionAction))
+        {
+            return null;
+        }
+
+        var contractAbi = attributes.Where(a => a.Kind == SessionAttributeKind.ContractAbi).Select(a => (AttributeArguments?)a.Arguments).FirstOrDefault();
+        var tokenDisplay = attributes.Where(a => a.Kind == SessionAttributeKind.TokenDisplay).Select(a => (AttributeArguments?)a.Arguments).FirstOrDefault();
+        var ownContract = SessionDeclarationParser.ContractReference(declared.Type!, declared.FullyQualifiedName, declared.Name, contractAbi, tokenDisplay);
+        var declaration = SessionDeclarationParser.Parse(declared.Name, declared.IdentifierLocation, ownContract, attributes, bindingsAvailable: true, readContract: null);
+        return new SessionTarget(declared.Type!, declared.FullyQualifiedName, declared.IsPartial, declaration);
+    }
+
+    /// <summary>A class that had to be bound: a target when it carries <paramref name="metadataName"/> (what <c>ForAttributeWithMetadataName</c> finds).</summary>
+    private static SessionTarget? ReadBound(INamedTypeSymbol type, Compilation compilation, string metadataName, bool skipIfItHasActions, CancellationToken cancellationToken) =>
+        type.GetAttributes().Any(a => DeclaredTargets.Is(a.AttributeClass, metadataName))
+            ? ReadTarget(type, compilation, skipIfItHasActions, cancellationToken)
+            : null;
+
+    private static SessionTarget? ReadTarget(INamedTypeSymbol type, Compilation compilation, bool skipIfItHasActions, CancellationToken cancellationToken)
+    {
+        if (SessionAttributeSymbols.TryCreate(compilation) is not { } symbols
             || skipIfItHasActions && type.GetAttributes().Any(a => SessionAttributeSymbols.Is(a, symbols.SessionAction))
             || SessionDeclarationParser.Parse(type, symbols, cancellationToken) is not { } declaration)
         {

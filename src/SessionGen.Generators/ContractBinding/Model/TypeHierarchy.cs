@@ -29,8 +29,12 @@ internal sealed record TypeHierarchy(string Namespace, EquatableArray<TypeDeclar
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : string.Empty;
         var metadataName = string.Join(".", new[] { ns }.Where(n => n.Length > 0).Concat(chain.Select((_, i) => MetadataName(type, chain.Count - 1 - i))));
-        return new TypeHierarchy(ns, chain.ToImmutable().ToEquatableArray(), metadataName.Replace('`', '_') + ".ContractAbi.g.cs");
+        return Create(ns, chain.ToImmutable(), metadataName);
     }
+
+    /// <summary>The hierarchy of a type whose <paramref name="metadataName"/> is its namespace and containing types' metadata names, dotted.</summary>
+    public static TypeHierarchy Create(string ns, ImmutableArray<TypeDeclarationInfo> types, string metadataName) =>
+        new(ns, types.ToEquatableArray(), metadataName.Replace('`', '_') + ".ContractAbi.g.cs");
 
     private static string MetadataName(INamedTypeSymbol type, int levelsUp)
     {
