@@ -12,6 +12,7 @@ public class IncrementalityTests
 {
     private static readonly string[] AllSteps =
     [
+        TrackingNames.ContractAbiClasses, TrackingNames.ContractAbiEnvironment, TrackingNames.ContractAbiReads, TrackingNames.ContractAbiBoundReads,
         TrackingNames.ContractAbiTargets, TrackingNames.AbiFiles, TrackingNames.AbiFileCollection, TrackingNames.ProjectDirectory,
         TrackingNames.Bindings, TrackingNames.BindingModels, TrackingNames.BindingDiagnostics, TrackingNames.AllBindingDiagnostics,
         TrackingNames.AbiFileDiagnostics,

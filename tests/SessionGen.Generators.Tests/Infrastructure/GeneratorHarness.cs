@@ -168,5 +168,6 @@ public sealed class GeneratorRun(GeneratorDriver driver, Compilation inputCompil
     public IReadOnlyDictionary<string, ImmutableArray<IncrementalStepRunReason>> StepReasons() =>
         Result.Results
             .SelectMany(r => r.TrackedSteps)
-            .ToDictionary(step => step.Key, step => step.Value.SelectMany(run => run.Outputs).Select(output => output.Reason).ToImmutableArray());
+            .GroupBy(step => step.Key) // with several generators, a step name may be in each
+            .ToDictionary(steps => steps.Key, steps => steps.SelectMany(step => step.Value).SelectMany(run => run.Outputs).Select(output => output.Reason).ToImmutableArray());
 }
