@@ -19,17 +19,7 @@ namespace SessionGen.Generators.Tests.Hosts;
 /// </summary>
 public sealed class HostCorpusTests
 {
-    public static TheoryData<string, LanguageVersion> Cases()
-    {
-        var data = new TheoryData<string, LanguageVersion>();
-        foreach (var corpusCase in HostCorpus.Cases)
-        {
-            data.Add(corpusCase.Name, LanguageVersion.CSharp9);
-            data.Add(corpusCase.Name, LanguageVersion.Latest);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, LanguageVersion> Cases() => HostCorpus.At(LanguageVersion.CSharp9, LanguageVersion.Latest);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
 
 namespace SessionGen.Generators.Tests.Shared;
 
@@ -19,6 +21,21 @@ public static class HostCorpus
     {
         /// <inheritdoc/>
         public override string ToString() => Name;
+    }
+
+    /// <summary>Every case at each of <paramref name="versions"/>: the rows of a host's theory.</summary>
+    public static TheoryData<string, LanguageVersion> At(params LanguageVersion[] versions)
+    {
+        var data = new TheoryData<string, LanguageVersion>();
+        foreach (var corpusCase in Cases)
+        {
+            foreach (var version in versions)
+            {
+                data.Add(corpusCase.Name, version);
+            }
+        }
+
+        return data;
     }
 
     private static readonly string[] AllAbis = { "ERC20.json", "ERC4626.json", "ERC721.json", "IMulticallExtended.json", "Multicall3.json", "UniswapV3SwapRouter.json", "WETH9.json" };

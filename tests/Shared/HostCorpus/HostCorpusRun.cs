@@ -48,7 +48,12 @@ public static class HostCorpusRun
             corpusCase.Name,
             new[] { tree },
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                // As the .NET SDK compiles (NoWarn 1701;1702): netstandard2.0 packages in a netstandard2.1 project would
+                // otherwise warn that netstandard 2.0.0.0 is assumed to match 2.1.0.0.
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
         var additionalFiles = corpusCase.Abis
             .Select(file => (AdditionalText)new InMemoryAdditionalText(ProjectDirectory + "abis/" + file, File.ReadAllText(Path.Combine(abiDirectory, file))))
             .ToImmutableArray();

@@ -10,7 +10,7 @@ namespace SessionGen.Generators.ContractBinding.Model;
 /// <param name="Errors">The custom errors, with their C# names.</param>
 /// <param name="Structs">One record struct per distinct ABI tuple.</param>
 /// <param name="Events">The events, each with its record.</param>
-/// <param name="ValueTypes">How the structs and records are declared, after the project's C# version (records unless it is C# 9).</param>
+/// <param name="ValueTypes">How the structs and records are declared, after the project's C# version and framework (<see cref="GeneratedCodeLanguage"/>).</param>
 internal sealed record ContractBindingModel(
     TypeHierarchy Type,
     string AbiPath,
