@@ -15,7 +15,11 @@ internal static class TaskWaitAsync
     {
         if (!task.IsCompleted && cancellationToken.CanBeCanceled)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new TaskCanceledException(null, null, cancellationToken);
+            }
+
             var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
             {
