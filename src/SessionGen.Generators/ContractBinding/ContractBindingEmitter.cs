@@ -377,13 +377,13 @@ internal sealed class ContractBindingEmitter
                 if (!anonymous)
                 {
                     r.Line();
-                    r.Line($"/// <summary>The <c>{signature}</c> logs of <paramref name=\"receipt\"/>, in log order; only those <paramref name=\"emitter\"/> emitted when given.</summary>");
+                    r.Line($"/// <summary>The <c>{signature}</c> logs among <paramref name=\"logs\"/> (e.g. a transaction's, from <see cref=\"global::SessionGen.Abi.EventLogs.ReadAsync\"/>), in log order; only those <paramref name=\"emitter\"/> emitted when given.</summary>");
                     r.Line("/// <exception cref=\"global::SessionGen.Abi.AbiDecodingException\">A log with this event's topics has data that is not a valid encoding.</exception>");
-                    r.Open($"public static global::System.Collections.Generic.IReadOnlyList<{@event.RecordName}> FindIn(global::Nethereum.RPC.Eth.DTOs.TransactionReceipt receipt, global::SessionGen.Address? emitter = null)");
-                    r.Line($"var logs = global::SessionGen.Abi.EventLogs.Find(receipt, Topic, {@event.TopicCount}, emitter);");
-                    r.Line($"var events = new {@event.RecordName}[logs.Count];");
+                    r.Open($"public static global::System.Collections.Generic.IReadOnlyList<{@event.RecordName}> FindIn(global::System.Collections.Generic.IEnumerable<global::SessionGen.Abi.EventLog> logs, global::SessionGen.Address? emitter = null)");
+                    r.Line($"var found = global::SessionGen.Abi.EventLogs.Find(logs, Topic, {@event.TopicCount}, emitter);");
+                    r.Line($"var events = new {@event.RecordName}[found.Count];");
                     r.Open("for (var i = 0; i < events.Length; i++)");
-                    r.Line("events[i] = Decode(logs[i].Topics, logs[i].Data);");
+                    r.Line("events[i] = Decode(found[i].Topics, found[i].Data.Span);");
                     r.Close();
                     r.Line("return events;");
                     r.Close();

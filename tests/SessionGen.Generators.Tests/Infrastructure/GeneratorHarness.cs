@@ -30,14 +30,15 @@ public static class GeneratorHarness
     public const string ProjectDirectory = "/project/";
 
     /// <summary>
-    /// The reference assemblies every test compilation sees: .NET 10, the SessionGen runtime and the Nethereum assemblies
-    /// its public API uses (the read helpers take an <c>IClient</c>, the event finders a <c>TransactionReceipt</c>), as
-    /// a project that references the package gets them.
+    /// The reference assemblies every test compilation sees: .NET 10, the SessionGen runtime and the one Nethereum assembly
+    /// its public API uses (the read helpers take an <c>IClient</c>, the interop point; the event finders take SessionGen's
+    /// own <c>EventLog</c>s), as a project that references the package gets them. That the generated code compiles with
+    /// no more proves it needs no other Nethereum type.
     /// </summary>
     public static ImmutableArray<MetadataReference> References { get; } =
     [
         .. Net100.References.All,
-        .. new[] { typeof(SessionGen.Address), typeof(Nethereum.JsonRpc.Client.IClient), typeof(Nethereum.RPC.Eth.DTOs.TransactionReceipt), typeof(Nethereum.Hex.HexTypes.HexBigInteger) }
+        .. new[] { typeof(SessionGen.Address), typeof(Nethereum.JsonRpc.Client.IClient) }
             .Select(type => MetadataReference.CreateFromFile(type.Assembly.Location)),
     ];
 

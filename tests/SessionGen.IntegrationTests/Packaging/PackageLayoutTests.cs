@@ -18,6 +18,8 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.Contains("lib/net10.0/SessionGen.dll", entries);
         Assert.Contains("lib/net8.0/SessionGen.xml", entries);
         Assert.Contains("lib/net10.0/SessionGen.xml", entries);
+        Assert.Contains("lib/netstandard2.1/SessionGen.dll", entries);
+        Assert.Contains("lib/netstandard2.1/SessionGen.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/SessionGen.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SessionGen.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/SessionGen.props", entries);
@@ -46,11 +48,21 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.Equal("README.md", Field("readme"));
         Assert.Contains("Smart Sessions", Field("description"));
         Assert.Contains("erc-7579", Field("tags"));
-        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToHashSet();
+        var groups = metadata.Descendants().Where(e => e.Name.LocalName == "group").ToDictionary(
+            g => (string)g.Attribute("targetFramework")!,
+            g => g.Elements().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Order(System.StringComparer.Ordinal).ToArray());
+        var dependencies = groups.Values.SelectMany(d => d).ToHashSet();
         // Lean (issue #17.4, docs/package.md): only what the runtime uses; no Web3, Contracts, ABI, Signer or EIP-712.
+        string[] onDotnet = ["BouncyCastle.Cryptography", "NBitcoin.Secp256k1", "Nethereum.Hex", "Nethereum.JsonRpc.RpcClient", "Nethereum.KeyStore", "Nethereum.RLP", "Nethereum.RPC", "Newtonsoft.Json"];
+        Assert.Equal([".NETStandard2.1", "net10.0", "net8.0"], groups.Keys.Order(System.StringComparer.Ordinal));
+        Assert.Equal(onDotnet, groups["net8.0"]);
+        Assert.Equal(onDotnet, groups["net10.0"]);
+        // netstandard2.1 (issue #17.2): what .NET has in the box comes as packages; BouncyCastle is the Portable.BouncyCastle
+        // that Nethereum.KeyStore brings there (never both: their types clash); PolySharp is build-only.
         Assert.Equal(
-            ["BouncyCastle.Cryptography", "NBitcoin.Secp256k1", "Nethereum.Hex", "Nethereum.JsonRpc.RpcClient", "Nethereum.KeyStore", "Nethereum.RLP", "Nethereum.RPC", "Newtonsoft.Json"],
-            dependencies.Order(System.StringComparer.Ordinal));
+            ["NBitcoin.Secp256k1", "Nethereum.Hex", "Nethereum.JsonRpc.RpcClient", "Nethereum.KeyStore", "Nethereum.RLP", "Nethereum.RPC", "Newtonsoft.Json", "System.Collections.Immutable", "System.Text.Json"],
+            groups[".NETStandard2.1"]);
+        Assert.DoesNotContain("PolySharp", dependencies);
         Assert.DoesNotContain("SessionGen.Generators", dependencies);
         Assert.DoesNotContain("SessionGen.CodeFixes", dependencies);
     }
