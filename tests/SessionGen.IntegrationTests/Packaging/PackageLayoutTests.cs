@@ -26,6 +26,7 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.Contains("analyzers/dotnet/cs/SessionGen.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SessionGen.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/SessionGen.props", entries);
+        Assert.Contains("buildTransitive/SessionGen.rd.xml", entries); // what Native AOT keeps for Nethereum's JSON (docs/aot.md)
         Assert.Contains("README.md", entries);
 
         // One analyzer slot only: a second copy (e.g. analyzers/dotnet/ without cs) would load twice.
