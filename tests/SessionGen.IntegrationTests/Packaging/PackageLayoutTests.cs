@@ -1,5 +1,8 @@
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
 
@@ -23,6 +26,7 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.Contains("analyzers/dotnet/cs/SessionGen.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SessionGen.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/SessionGen.props", entries);
+        Assert.Contains("buildTransitive/SessionGen.rd.xml", entries); // what Native AOT keeps for Nethereum's JSON (docs/aot.md)
         Assert.Contains("README.md", entries);
 
         // One analyzer slot only: a second copy (e.g. analyzers/dotnet/ without cs) would load twice.
@@ -31,6 +35,38 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.Equal(new[] { "analyzers/dotnet/cs" }, analyzerFolders);
         // The analyzers must not drag their own dependencies in: the host provides Roslyn.
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", System.StringComparison.Ordinal) && e.Contains("Microsoft.CodeAnalysis"));
+    }
+
+    /// <summary>
+    /// The generators and analyzers load in a Roslyn 4.3 host (Unity 6): the shipped assembly references no newer
+    /// compiler. The code fixes reference Workspaces 4.8, which only IDEs load; a compiler never loads them, since they
+    /// declare no analyzer or generator (SessionGen.Roslyn43.Tests runs a 4.3 host over both files).
+    /// </summary>
+    [Fact]
+    public void The_shipped_analyzers_reference_Roslyn_4_3_and_the_code_fixes_Workspaces_4_8()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        System.Collections.Generic.Dictionary<string, System.Version> References(string entry)
+        {
+            using var stream = new MemoryStream();
+            using (var source = zip.GetEntry(entry)!.Open())
+            {
+                source.CopyTo(stream);
+            }
+
+            stream.Position = 0;
+            using var pe = new PEReader(stream);
+            var reader = pe.GetMetadataReader();
+            return reader.AssemblyReferences.Select(reader.GetAssemblyReference).ToDictionary(r => reader.GetString(r.Name), r => r.Version);
+        }
+
+        var generators = References("analyzers/dotnet/cs/SessionGen.Generators.dll");
+        Assert.Equal(new System.Version(4, 3, 0, 0), generators["Microsoft.CodeAnalysis"]);
+        Assert.Equal(new System.Version(4, 3, 0, 0), generators["Microsoft.CodeAnalysis.CSharp"]);
+        Assert.DoesNotContain(generators.Keys, name => name.StartsWith("Microsoft.CodeAnalysis.Workspaces", System.StringComparison.Ordinal));
+
+        var codeFixes = References("analyzers/dotnet/cs/SessionGen.CodeFixes.dll");
+        Assert.Equal(new System.Version(4, 8, 0, 0), codeFixes["Microsoft.CodeAnalysis.Workspaces"]);
     }
 
     [Fact]
