@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
@@ -32,6 +33,38 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.Equal(new[] { "analyzers/dotnet/cs" }, analyzerFolders);
         // The analyzers must not drag their own dependencies in: the host provides Roslyn.
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", System.StringComparison.Ordinal) && e.Contains("Microsoft.CodeAnalysis"));
+    }
+
+    [Theory]
+    [InlineData("net8.0", true)]
+    [InlineData("net10.0", true)]
+    [InlineData("netstandard2.1", false)] // no trimming analysis there (docs/aot.md)
+    public void Marks_the_runtime_trimmable_for_dotnet_so_an_app_publish_analyses_it(string framework, bool trimmable)
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var dll = new System.IO.MemoryStream();
+        using (var entry = zip.GetEntry($"lib/{framework}/SessionGen.dll")!.Open())
+        {
+            entry.CopyTo(dll);
+        }
+
+        dll.Position = 0;
+        // A load context of its own: the test process has already loaded its own SessionGen.dll.
+        var context = new System.Runtime.Loader.AssemblyLoadContext(framework, isCollectible: true);
+        List<string> metadata;
+        try
+        {
+            metadata = context.LoadFromStream(dll).GetCustomAttributesData()
+                .Where(attribute => attribute.AttributeType.FullName == "System.Reflection.AssemblyMetadataAttribute")
+                .Select(attribute => $"{attribute.ConstructorArguments[0].Value}={attribute.ConstructorArguments[1].Value}")
+                .ToList();
+        }
+        finally
+        {
+            context.Unload();
+        }
+
+        Assert.Equal(trimmable, metadata.Contains("IsTrimmable=True"));
     }
 
     [Fact]
