@@ -45,11 +45,14 @@ public static class GeneratorHarness
     /// <summary>The parse options of test sources (latest C#).</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>The parse options of a C# 9 project (Unity 6): the generated value types are plain structs and classes.</summary>
+    public static CSharpParseOptions CSharp9 { get; } = new(LanguageVersion.CSharp9);
+
     /// <summary>Creates a library compilation of <paramref name="sources"/> (each gets <c>using SessionGen;</c> and the usual System usings implicitly if it has none of its own).</summary>
-    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, string assemblyName = "Tests") =>
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, string assemblyName = "Tests", CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             assemblyName,
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"{ProjectDirectory}Source{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions, path: $"{ProjectDirectory}Source{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -58,13 +61,13 @@ public static class GeneratorHarness
         CreateDriver(generators, additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)), globalOptions);
 
     /// <summary>Creates a driver with step tracking on, the given AdditionalFiles and the project directory option.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<AdditionalText> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
+    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<AdditionalText> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null, CSharpParseOptions? parseOptions = null)
     {
         globalOptions ??= new Dictionary<string, string> { ["build_property.projectdir"] = ProjectDirectory };
         return CSharpGeneratorDriver.Create(
             generators.Select(GeneratorExtensions.AsSourceGenerator),
             additionalFiles,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new TestAnalyzerConfigOptionsProvider(globalOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -73,11 +76,11 @@ public static class GeneratorHarness
     public static GeneratorRun Run(IIncrementalGenerator generator, IEnumerable<string> sources, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null) =>
         Run([generator], CreateCompilation(sources), additionalFiles, globalOptions);
 
-    /// <summary>Runs <paramref name="generators"/> once over <paramref name="compilation"/> and <paramref name="additionalFiles"/>.</summary>
+    /// <summary>Runs <paramref name="generators"/> once over <paramref name="compilation"/> and <paramref name="additionalFiles"/>, with the parse options of its sources.</summary>
     public static GeneratorRun Run(IEnumerable<IIncrementalGenerator> generators, Compilation compilation, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         var texts = additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)).ToImmutableArray();
-        var driver = CreateDriver(generators, texts, globalOptions)
+        var driver = CreateDriver(generators, texts, globalOptions, compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         return new GeneratorRun(driver, compilation, output, driverDiagnostics, texts);
     }

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
 
@@ -35,6 +38,32 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", System.StringComparison.Ordinal) && e.Contains("Microsoft.CodeAnalysis"));
     }
 
+    /// <summary>
+    /// The generators and analyzers load in a Roslyn 4.3 host (Unity 6): the shipped assembly references no newer
+    /// compiler. The code fixes reference Workspaces 4.8, which only IDEs load; a compiler never loads them, since they
+    /// declare no analyzer or generator (SessionGen.Roslyn43.Tests runs a 4.3 host over both files).
+    /// </summary>
+    [Fact]
+    public void The_shipped_analyzers_reference_Roslyn_4_3_and_the_code_fixes_Workspaces_4_8()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        System.Collections.Generic.Dictionary<string, System.Version> References(string entry)
+        {
+            using var stream = Copy(zip, entry);
+            using var pe = new PEReader(stream);
+            var reader = pe.GetMetadataReader();
+            return reader.AssemblyReferences.Select(reader.GetAssemblyReference).ToDictionary(r => reader.GetString(r.Name), r => r.Version);
+        }
+
+        var generators = References("analyzers/dotnet/cs/SessionGen.Generators.dll");
+        Assert.Equal(new System.Version(4, 3, 0, 0), generators["Microsoft.CodeAnalysis"]);
+        Assert.Equal(new System.Version(4, 3, 0, 0), generators["Microsoft.CodeAnalysis.CSharp"]);
+        Assert.DoesNotContain(generators.Keys, name => name.StartsWith("Microsoft.CodeAnalysis.Workspaces", System.StringComparison.Ordinal));
+
+        var codeFixes = References("analyzers/dotnet/cs/SessionGen.CodeFixes.dll");
+        Assert.Equal(new System.Version(4, 8, 0, 0), codeFixes["Microsoft.CodeAnalysis.Workspaces"]);
+    }
+
     [Theory]
     [InlineData("net8.0", true)]
     [InlineData("net10.0", true)]
@@ -42,13 +71,7 @@ public class PackageLayoutTests(PackedPackageFixture package)
     public void Marks_the_runtime_trimmable_for_dotnet_so_an_app_publish_analyses_it(string framework, bool trimmable)
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
-        using var dll = new System.IO.MemoryStream();
-        using (var entry = zip.GetEntry($"lib/{framework}/SessionGen.dll")!.Open())
-        {
-            entry.CopyTo(dll);
-        }
-
-        dll.Position = 0;
+        using var dll = Copy(zip, $"lib/{framework}/SessionGen.dll");
         // A load context of its own: the test process has already loaded its own SessionGen.dll.
         var context = new System.Runtime.Loader.AssemblyLoadContext(framework, isCollectible: true);
         List<string> metadata;
@@ -98,5 +121,18 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.DoesNotContain("PolySharp", dependencies);
         Assert.DoesNotContain("SessionGen.Generators", dependencies);
         Assert.DoesNotContain("SessionGen.CodeFixes", dependencies);
+    }
+
+    /// <summary>A package entry in memory (readers need a seekable stream).</summary>
+    private static MemoryStream Copy(ZipArchive zip, string entry)
+    {
+        var stream = new MemoryStream();
+        using (var source = zip.GetEntry(entry)!.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        return stream;
     }
 }
