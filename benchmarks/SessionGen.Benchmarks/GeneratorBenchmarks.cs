@@ -52,7 +52,7 @@ public class GeneratorBenchmarks
         _compilation = CSharpCompilation.Create(
             "Project",
             trees,
-            [.. Net100.References.All, .. new[] { typeof(Address), typeof(Nethereum.JsonRpc.Client.IClient), typeof(Nethereum.RPC.Eth.DTOs.TransactionReceipt), typeof(Nethereum.Hex.HexTypes.HexBigInteger) }.Select(type => MetadataReference.CreateFromFile(type.Assembly.Location))],
+            [.. Net100.References.All, .. new[] { typeof(Address), typeof(Nethereum.JsonRpc.Client.IClient) }.Select(type => MetadataReference.CreateFromFile(type.Assembly.Location))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         _unrelated = trees[^1];
         _unrelatedEdited = CSharpSyntaxTree.ParseText(Unrelated(1), parse, path: "/project/Unrelated.cs");

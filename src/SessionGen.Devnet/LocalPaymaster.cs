@@ -98,19 +98,19 @@ public sealed class LocalPaymaster : IDisposable
 
     private JObject Answer(string method, JArray parameters)
     {
-        var operation = BundlerClient.FromJson((JObject)parameters[0]);
+        var operation = BundlerClient.FromJson(parameters[0].ToString(Newtonsoft.Json.Formatting.None));
         // abi.encode(uint48 validUntil, uint48 validAfter): 0, 0 = valid at any time.
         var data = new byte[(2 * AbiSize.Word) + EcdsaSignature.Length];
         switch (method)
         {
             case "pm_getPaymasterStubData":
                 EntryPointClient.StubEcdsaSignature.Span.CopyTo(data.AsSpan(2 * AbiSize.Word));
-                return new PaymasterFields(Address, data, StubVerificationGas, BigInteger.Zero, IsFinal: false).ToJson();
+                return JObject.Parse(new PaymasterFields(Address, data, StubVerificationGas, BigInteger.Zero, IsFinal: false).ToJson());
             case "pm_getPaymasterData":
                 var sponsored = (operation with { Paymaster = Address, PaymasterData = data }).Pack();
                 var hash = GetHash(sponsored, _chainId, Address, 0, 0);
                 _signer.SignHash(Eip191.HashMessage(hash)).WriteTo(data.AsSpan(2 * AbiSize.Word));
-                return new PaymasterFields(Address, data, operation.PaymasterVerificationGasLimit, operation.PaymasterPostOpGasLimit, IsFinal: true).ToJson();
+                return JObject.Parse(new PaymasterFields(Address, data, operation.PaymasterVerificationGasLimit, operation.PaymasterPostOpGasLimit, IsFinal: true).ToJson());
             default:
                 throw new NotSupportedException(method);
         }

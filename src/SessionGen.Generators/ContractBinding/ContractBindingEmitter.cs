@@ -9,10 +9,11 @@ namespace SessionGen.Generators.ContractBinding;
 
 /// <summary>
 /// Writes the C# of one contract binding from its <see cref="ContractBindingModel"/>: selector constants,
-/// calldata encoders (array, span and length forms), <c>Call</c> builders, tuple record structs, and the
-/// private per-type encoding helpers that call <c>SessionGen.Abi.AbiWriter</c> directly.
+/// calldata encoders (array, span and length forms), <c>Call</c> builders, tuple structs, the records of returns, errors
+/// and events (declared as <see cref="ContractBindingModel.ValueTypes"/> says), and the private per-type encoding helpers
+/// that call <c>SessionGen.Abi.AbiWriter</c> directly.
 /// </summary>
-internal sealed class ContractBindingEmitter
+internal sealed partial class ContractBindingEmitter
 {
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"SessionGen\", \"{typeof(ContractBindingEmitter).Assembly.GetName().Version}\")]";
@@ -377,13 +378,13 @@ internal sealed class ContractBindingEmitter
                 if (!anonymous)
                 {
                     r.Line();
-                    r.Line($"/// <summary>The <c>{signature}</c> logs of <paramref name=\"receipt\"/>, in log order; only those <paramref name=\"emitter\"/> emitted when given.</summary>");
+                    r.Line($"/// <summary>The <c>{signature}</c> logs among <paramref name=\"logs\"/> (e.g. a transaction's, from <see cref=\"global::SessionGen.Abi.EventLogs.ReadAsync\"/>), in log order; only those <paramref name=\"emitter\"/> emitted when given.</summary>");
                     r.Line("/// <exception cref=\"global::SessionGen.Abi.AbiDecodingException\">A log with this event's topics has data that is not a valid encoding.</exception>");
-                    r.Open($"public static global::System.Collections.Generic.IReadOnlyList<{@event.RecordName}> FindIn(global::Nethereum.RPC.Eth.DTOs.TransactionReceipt receipt, global::SessionGen.Address? emitter = null)");
-                    r.Line($"var logs = global::SessionGen.Abi.EventLogs.Find(receipt, Topic, {@event.TopicCount}, emitter);");
-                    r.Line($"var events = new {@event.RecordName}[logs.Count];");
+                    r.Open($"public static global::System.Collections.Generic.IReadOnlyList<{@event.RecordName}> FindIn(global::System.Collections.Generic.IEnumerable<global::SessionGen.Abi.EventLog> logs, global::SessionGen.Address? emitter = null)");
+                    r.Line($"var found = global::SessionGen.Abi.EventLogs.Find(logs, Topic, {@event.TopicCount}, emitter);");
+                    r.Line($"var events = new {@event.RecordName}[found.Count];");
                     r.Open("for (var i = 0; i < events.Length; i++)");
-                    r.Line("events[i] = Decode(logs[i].Topics, logs[i].Data);");
+                    r.Line("events[i] = Decode(found[i].Topics, found[i].Data.Span);");
                     r.Close();
                     r.Line("return events;");
                     r.Close();
@@ -398,6 +399,12 @@ internal sealed class ContractBindingEmitter
     /// </summary>
     private void EmitRecord(SourceWriter w, string summary, string name, EquatableArray<BoundParameter> members, string? implements, System.Action<SourceWriter> body)
     {
+        if (_model.ValueTypes == ValueTypeDeclaration.Explicit)
+        {
+            EmitExplicitValueType(w, summary, name, members, isClass: true, implements, body);
+            return;
+        }
+
         w.Line($"/// <summary>{summary}</summary>");
         foreach (var member in members)
         {
@@ -424,12 +431,20 @@ internal sealed class ContractBindingEmitter
 
         w.Line();
         w.Line("/// <summary>Equal when every member is: bytes and lists compare by content.</summary>");
-        var terms = members.Select(m => NeedsContentComparer(m.CSharpType)
-            ? $"{Comparer(m.CSharpType)}.Equals({m.Name}, other.{m.Name})"
-            : $"global::System.Collections.Generic.EqualityComparer<{m.CSharpType}>.Default.Equals({m.Name}, other.{m.Name})");
         w.Line($"public bool Equals({otherType} other) =>");
-        w.Line($"    {(isClass ? "other is not null && " : string.Empty)}{string.Join(" && ", terms)};");
+        w.Line($"    {(isClass ? "other is not null && " : string.Empty)}{string.Join(" && ", members.Select(MemberEquals))};");
         w.Line();
+        EmitHashCode(w, members);
+    }
+
+    /// <summary>Whether a member equals <c>other</c>'s: by content for bytes and lists, by the type's own equality otherwise.</summary>
+    private string MemberEquals(BoundParameter member) => NeedsContentComparer(member.CSharpType)
+        ? $"{Comparer(member.CSharpType)}.Equals({member.Name}, other.{member.Name})"
+        : $"global::System.Collections.Generic.EqualityComparer<{member.CSharpType}>.Default.Equals({member.Name}, other.{member.Name})";
+
+    /// <summary><c>GetHashCode</c> over the members, bytes and lists by content (consistent with <see cref="MemberEquals"/>).</summary>
+    private void EmitHashCode(SourceWriter w, EquatableArray<BoundParameter> members)
+    {
         w.Line("/// <summary>A hash of the members' contents.</summary>");
         w.Open("public override int GetHashCode()");
         w.Line("var hash = new global::System.HashCode();");
@@ -547,7 +562,14 @@ internal sealed class ContractBindingEmitter
         foreach (var structure in _model.Structs)
         {
             var solidity = structure.InternalType is null ? string.Empty : $" (Solidity <c>{Xml(structure.InternalType)}</c>)";
-            w.Line($"/// <summary>The ABI tuple <c>{structure.CanonicalType}</c>{solidity}.</summary>");
+            var summary = $"The ABI tuple <c>{structure.CanonicalType}</c>{solidity}.";
+            if (_model.ValueTypes == ValueTypeDeclaration.Explicit)
+            {
+                EmitExplicitValueType(w, summary, structure.Name, structure.Members, isClass: false, implements: null, body: null);
+                continue;
+            }
+
+            w.Line($"/// <summary>{summary}</summary>");
             foreach (var member in structure.Members)
             {
                 w.Line($"/// <param name=\"{member.Name}\"><c>{Xml(member.Abi.Name)}</c> (<c>{member.Abi.Type}</c>)</param>");

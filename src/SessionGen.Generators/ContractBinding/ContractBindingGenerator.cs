@@ -71,19 +71,21 @@ public sealed partial class ContractBindingGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.BindingModels);
 
-        // With a C# version the generated code cannot compile under, generate nothing and say so once per bound class.
-        var unsupportedVersion = GeneratedCodeLanguage.UnsupportedVersion(context);
-        context.RegisterSourceOutput(models.Combine(unsupportedVersion), static (context, input) =>
+        // The project's C# version decides how the value types are declared (records from C# 10, plain types in C# 9);
+        // below C# 9, generate nothing and say so once per bound class.
+        var language = GeneratedCodeLanguage.Provider(context);
+        context.RegisterSourceOutput(models.Combine(language), static (context, input) =>
         {
-            if (input.Right is null)
+            if (input.Right.IsSupported)
             {
-                context.AddSource(input.Left!.Type.HintName, ContractBindingEmitter.Emit(input.Left));
+                var model = input.Left! with { ValueTypes = input.Right.ValueTypes };
+                context.AddSource(model.Type.HintName, ContractBindingEmitter.Emit(model));
             }
         });
         // All targets in one step, so that an edit re-runs one check rather than one per class.
-        context.RegisterSourceOutput(targets.Collect().Combine(unsupportedVersion).Combine(context.CompilationProvider), static (context, input) =>
+        context.RegisterSourceOutput(targets.Collect().Combine(language).Combine(context.CompilationProvider), static (context, input) =>
         {
-            if (input.Left.Right is { } version)
+            if (input.Left.Right.UnsupportedVersion is { } version)
             {
                 foreach (var target in input.Left.Left)
                 {

@@ -85,7 +85,7 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
         DiagnosticIds.LanguageVersionTooOld,
         "C# version too old for SessionGen",
-        "SessionGen generates no code for '{0}': the generated code needs C# {1} or later (record structs), and the project uses C# {2}. Set <LangVersion> to {1} or later.",
+        "SessionGen generates no code for '{0}': the generated code needs C# {1} or later, and the project uses C# {2}. Set <LangVersion> to {1} or later.",
         DiagnosticCategories.Declaration,
         DiagnosticSeverity.Error);
 }

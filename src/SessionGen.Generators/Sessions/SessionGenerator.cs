@@ -55,7 +55,7 @@ public sealed class SessionGenerator : IIncrementalGenerator
             (TrackingNames.SessionReads, TrackingNames.SessionBoundReads, TrackingNames.SessionValueTransferTargets));
 
         var abis = AbiFiles.Provider(context);
-        var unsupportedVersion = GeneratedCodeLanguage.UnsupportedVersion(context);
+        var language = GeneratedCodeLanguage.Provider(context);
         foreach (var targets in new[] { withActions, valueTransferOnly })
         {
             var specs = targets
@@ -65,9 +65,9 @@ public sealed class SessionGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.SessionSpecs);
 
             // Too old a C# version: nothing is generated (the binding generator reports SESSGEN102 on the class).
-            context.RegisterSourceOutput(specs.Combine(unsupportedVersion), static (context, input) =>
+            context.RegisterSourceOutput(specs.Combine(language), static (context, input) =>
             {
-                if (input.Right is null)
+                if (input.Right.IsSupported)
                 {
                     context.AddSource(SessionEmitter.HintName(input.Left!), SessionEmitter.Emit(input.Left!));
                 }

@@ -1,52 +1,92 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
+using SessionGen.Transport;
 
 namespace SessionGen.Abi;
 
 /// <summary>
-/// Finds the logs of one event in a receipt and hands their topics and data to the generated event decoders
-/// (<c>TransferEvent.FindIn(receipt)</c> calls <see cref="Find"/>).
+/// A transaction's logs (<see cref="ReadAsync"/>), and the lookups the generated event decoders use
+/// (<c>TransferEvent.FindIn(logs)</c> calls <see cref="Find"/>).
 /// </summary>
 public static class EventLogs
 {
     /// <summary>
-    /// The logs of <paramref name="receipt"/> whose first topic is <paramref name="topic"/> and that have exactly
+    /// The logs of transaction <paramref name="transactionHash"/> (<c>eth_getTransactionReceipt</c>), in log order: e.g.
+    /// <see cref="Transport.UserOperationReceipt.TransactionHash"/> of a sent operation.
+    /// </summary>
+    /// <param name="client">The node (any Nethereum <see cref="IClient"/>, e.g. <see cref="JsonRpc.Connect"/>).</param>
+    /// <param name="transactionHash">The transaction.</param>
+    /// <param name="cancellationToken">Stops waiting for the node.</param>
+    /// <exception cref="InvalidOperationException">The node has no receipt for the transaction (unknown, or not mined yet).</exception>
+    /// <exception cref="AbiDecodingException">The node's receipt has a log that is not well-formed.</exception>
+    public static async Task<IReadOnlyList<EventLog>> ReadAsync(IClient client, Bytes32 transactionHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var receipt = await JsonRpc.RequestAsync<TransactionReceipt?>(client, "eth_getTransactionReceipt", cancellationToken, transactionHash.ToString()).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The node has no receipt for transaction {transactionHash} (unknown, or not mined yet).");
+        var logs = new List<EventLog>(receipt.Logs?.Length ?? 0);
+        foreach (var log in receipt.Logs ?? [])
+        {
+            logs.Add(Read(log));
+        }
+
+        return logs;
+    }
+
+    /// <summary>
+    /// The logs among <paramref name="logs"/> whose first topic is <paramref name="topic"/> and that have exactly
     /// <paramref name="topicCount"/> topics, emitted by <paramref name="emitter"/> when given; in log order.
     /// </summary>
     /// <remarks>
     /// The topic count is part of the match because events of different contracts can share a signature but not their
     /// indexed parameters (ERC-20's and ERC-721's <c>Transfer(address,address,uint256)</c>): such a log is not this event.
     /// </remarks>
-    public static IReadOnlyList<(IReadOnlyList<Bytes32> Topics, byte[] Data)> Find(TransactionReceipt receipt, Bytes32 topic, int topicCount, Address? emitter = null)
+    public static IReadOnlyList<EventLog> Find(IEnumerable<EventLog> logs, Bytes32 topic, int topicCount, Address? emitter = null)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
-        var found = new List<(IReadOnlyList<Bytes32>, byte[])>();
-        foreach (var log in receipt.Logs ?? [])
+        ArgumentNullException.ThrowIfNull(logs);
+        var found = new List<EventLog>();
+        foreach (var log in logs)
         {
-            if (log?.Topics is not { } rawTopics || rawTopics.Length != topicCount || topicCount == 0
-                || emitter is { } wanted && (log.Address is null || !Address.TryParse(log.Address, out var address) || address != wanted))
+            if (log is not null && topicCount > 0 && log.Topics.Count == topicCount && log.Topics[0] == topic
+                && (emitter is not { } wanted || log.Emitter == wanted))
             {
-                continue;
-            }
-
-            var topics = new Bytes32[rawTopics.Length];
-            for (var i = 0; i < topics.Length; i++)
-            {
-                if (!Bytes32.TryParse(rawTopics[i]?.ToString(), out topics[i]))
-                {
-                    throw new AbiDecodingException($"Log {log.LogIndex?.Value.ToString(CultureInfo.InvariantCulture)} of the receipt has a topic that is not 32 bytes of hex: '{rawTopics[i]}'.");
-                }
-            }
-
-            if (topics[0] == topic)
-            {
-                found.Add((topics, Hex.Decode(log.Data ?? "0x")));
+                found.Add(log);
             }
         }
 
         return found;
+    }
+
+    /// <summary>A node's log (Nethereum's RPC form) as an <see cref="EventLog"/>.</summary>
+    private static EventLog Read(FilterLog? log)
+    {
+        var index = log?.LogIndex?.Value.ToString(CultureInfo.InvariantCulture) ?? "?";
+        if (log?.Address is not { } address || !Address.TryParse(address, out var emitter))
+        {
+            throw new AbiDecodingException($"Log {index} of the receipt has no valid emitter address: '{log?.Address}'.");
+        }
+
+        var rawTopics = log.Topics ?? [];
+        var topics = new Bytes32[rawTopics.Length];
+        for (var i = 0; i < topics.Length; i++)
+        {
+            if (!Bytes32.TryParse(rawTopics[i]?.ToString(), out topics[i]))
+            {
+                throw new AbiDecodingException($"Log {index} of the receipt has a topic that is not 32 bytes of hex: '{rawTopics[i]}'.");
+            }
+        }
+
+        if (!Hex.TryDecode(log.Data ?? "0x", out var data))
+        {
+            throw new AbiDecodingException($"Log {index} of the receipt has data that is not hex: '{Hex.Truncate(log.Data!)}'.");
+        }
+
+        return new EventLog(emitter, topics, data);
     }
 
     /// <summary>

@@ -148,15 +148,16 @@ public static class Erc7715Export
 
         request["to"] = to.ToString();
         request["permission"] = new JsonObject { ["type"] = type, ["isAdjustmentAllowed"] = false, ["data"] = data };
+        // Added as JsonNode: JsonArray.Add<T> (what a JsonObject argument binds to) is not trim- or AOT-safe.
         var rules = new JsonArray();
         if (validUntil != 0)
         {
-            rules.Add(new JsonObject { ["type"] = "expiry", ["data"] = new JsonObject { ["timestamp"] = validUntil } });
+            rules.Add((JsonNode)new JsonObject { ["type"] = "expiry", ["data"] = new JsonObject { ["timestamp"] = validUntil } });
         }
 
         if (payee is { } recipient)
         {
-            rules.Add(new JsonObject { ["type"] = "payee", ["data"] = new JsonObject { ["addresses"] = new JsonArray(recipient.ToString()) } });
+            rules.Add((JsonNode)new JsonObject { ["type"] = "payee", ["data"] = new JsonObject { ["addresses"] = new JsonArray(recipient.ToString()) } });
         }
 
         if (rules.Count > 0)

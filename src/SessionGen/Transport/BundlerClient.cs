@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SessionGen.UserOperations;
 
@@ -72,7 +73,7 @@ public sealed class BundlerClient
     public async Task<UserOperationReceipt> SendAsync(PackedUserOperation operation, Bytes32 userOpHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var accepted = await RequestAsync<string>(userOpHash, "eth_sendUserOperation", cancellationToken, ToJson(operation.Unpack()), EntryPoint.ToString())
+        var accepted = await RequestAsync<string>(userOpHash, "eth_sendUserOperation", cancellationToken, ToJsonObject(operation.Unpack()), EntryPoint.ToString())
             .ConfigureAwait(false);
         if (!Bytes32.TryParse(accepted, out var bundlerHash) || bundlerHash != userOpHash)
         {
@@ -103,7 +104,7 @@ public sealed class BundlerClient
     {
         ArgumentNullException.ThrowIfNull(operation);
         var hash = operation.GetUserOpHash(EntryPoint, 0);
-        var answer = await RequestAsync<JObject>(hash, "eth_estimateUserOperationGas", cancellationToken, ToJson(operation), EntryPoint.ToString()).ConfigureAwait(false)
+        var answer = await RequestAsync<JObject>(hash, "eth_estimateUserOperationGas", cancellationToken, ToJsonObject(operation), EntryPoint.ToString()).ConfigureAwait(false)
             ?? throw new FormatException("The bundler answered eth_estimateUserOperationGas with null.");
         return new UserOperationGas
         {
@@ -138,8 +139,32 @@ public sealed class BundlerClient
             : null;
     }
 
+    /// <summary>The JSON object of a v0.7 operation as <c>eth_sendUserOperation</c> takes it, as JSON text.</summary>
+    public static string ToJson(UserOperation operation) => ToJsonObject(operation).ToString(Formatting.None);
+
+    /// <summary>
+    /// Reads a v0.7 operation in the JSON form <c>eth_sendUserOperation</c> takes (the inverse of <see cref="ToJson"/>), e.g.
+    /// in an ERC-7677 paymaster service, which receives operations in that form.
+    /// </summary>
+    /// <exception cref="FormatException">Not a JSON object, or a required field is missing or malformed.</exception>
+    public static UserOperation FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JObject parsed;
+        try
+        {
+            parsed = JObject.Parse(json);
+        }
+        catch (JsonReaderException e)
+        {
+            throw new FormatException($"The user operation is not a JSON object: {e.Message}", e);
+        }
+
+        return FromJsonObject(parsed);
+    }
+
     /// <summary>The JSON object of a v0.7 operation as <c>eth_sendUserOperation</c> takes it.</summary>
-    public static JObject ToJson(UserOperation operation)
+    internal static JObject ToJsonObject(UserOperation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
         var json = new JObject
@@ -171,9 +196,9 @@ public sealed class BundlerClient
         return json;
     }
 
-    /// <summary>Reads a v0.7 operation in the JSON form <c>eth_sendUserOperation</c> takes (the inverse of <see cref="ToJson"/>).</summary>
+    /// <summary>Reads a v0.7 operation in the JSON form <c>eth_sendUserOperation</c> takes.</summary>
     /// <exception cref="FormatException">A required field is missing or malformed.</exception>
-    public static UserOperation FromJson(JObject json)
+    internal static UserOperation FromJsonObject(JObject json)
     {
         ArgumentNullException.ThrowIfNull(json);
         string Field(string name) => json[name]?.Value<string>() ?? throw new FormatException($"The user operation has no '{name}'.");

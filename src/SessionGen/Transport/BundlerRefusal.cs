@@ -15,7 +15,7 @@ namespace SessionGen.Transport;
 /// <c>FailedOp(0, "AA24 signature error")</c>; <c>-32503</c> (outside the validity window) is
 /// <c>FailedOp(0, "AA22 expired or not due")</c>.
 /// </summary>
-internal static partial class BundlerRefusal
+internal static class BundlerRefusal
 {
     private const int SimulateValidation = -32500;
     private const int SimulatePaymasterValidation = -32501;
@@ -35,7 +35,7 @@ internal static partial class BundlerRefusal
         }
 
         var message = error.Message ?? string.Empty;
-        if (EntryPointReason().Match(message) is { Success: true } reason)
+        if (EntryPointReasonPattern.Match(message) is { Success: true } reason)
         {
             var text = reason.Groups["reason"].Value.TrimEnd();
             return reason.Groups["inner"].Success && Hex.TryDecode(reason.Groups["inner"].Value, out var inner)
@@ -47,7 +47,7 @@ internal static partial class BundlerRefusal
         {
             InvalidSignature => ContractError.Decode(Encode(FailedOp, message.Contains("paymasterData", StringComparison.Ordinal) ? "AA34 signature error" : "AA24 signature error", null)),
             ExpiresShortly => ContractError.Decode(Encode(FailedOp, "AA22 expired or not due", null)),
-            SimulateValidation or SimulatePaymasterValidation when Hex.TryDecode(RevertHex().Match(message).Value, out var data) && data.Length >= 4 => ContractError.Decode(data),
+            SimulateValidation or SimulatePaymasterValidation when Hex.TryDecode(RevertHexPattern.Match(message).Value, out var data) && data.Length >= 4 => ContractError.Decode(data),
             _ => null,
         };
     }
@@ -72,10 +72,10 @@ internal static partial class BundlerRefusal
     }
 
     // "… reason: AA23 reverted 0x3b577361…", "… reason: AA21 didn't pay prefund" (the message may go on after a colon:
-    // Nethereum appends the method's name; no EntryPoint reason has a colon).
-    [GeneratedRegex(@"\b(?<reason>AA\d\d [^:\r\n]*?)(?: (?<inner>0x[0-9a-fA-F]*))?\s*(?=$|:)")]
-    private static partial Regex EntryPointReason();
+    // Nethereum appends the method's name; no EntryPoint reason has a colon). Plain Regex instances rather than
+    // [GeneratedRegex]: the regex source generator does not exist for netstandard2.1, and a refusal is read once per
+    // refused operation, so one implementation on every target costs nothing that matters.
+    private static readonly Regex EntryPointReasonPattern = new(@"\b(?<reason>AA\d\d [^:\r\n]*?)(?: (?<inner>0x[0-9a-fA-F]*))?\s*(?=$|:)");
 
-    [GeneratedRegex(@"0x[0-9a-fA-F]{8,}")]
-    private static partial Regex RevertHex();
+    private static readonly Regex RevertHexPattern = new(@"0x[0-9a-fA-F]{8,}");
 }

@@ -26,7 +26,7 @@ public static class JsonRpc
     public static IClient Connect(Uri url, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var http = new HttpClient(new PlainJsonContentType { InnerHandler = new SocketsHttpHandler() }) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        var http = new HttpClient(new PlainJsonContentType { InnerHandler = new HttpClientHandler() }) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
         return new RpcClient(url, http);
     }
 

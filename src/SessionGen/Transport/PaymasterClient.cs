@@ -1,9 +1,11 @@
 using System;
 using System.Numerics;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SessionGen.UserOperations;
 
@@ -25,18 +27,22 @@ public sealed class PaymasterClient
 {
     /// <summary>Creates a client for the service at <paramref name="rpc"/>.</summary>
     /// <param name="rpc">The service's JSON-RPC endpoint (e.g. <see cref="JsonRpc.Connect"/>).</param>
-    /// <param name="context">The service's policy context (ERC-7677 <c>context</c>, e.g. a sponsorship policy id); null for none.</param>
-    public PaymasterClient(IClient rpc, JObject? context = null)
+    /// <param name="context">The service's policy context (ERC-7677 <c>context</c>, e.g. a sponsorship policy id); null for none.
+    /// Taken as it is now: changing the object later does not change what is sent.</param>
+    public PaymasterClient(IClient rpc, JsonObject? context = null)
     {
         Rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
-        Context = context;
+        _context = context?.ToJsonString();
     }
+
+    // The context as JSON text: one snapshot, turned into the JSON-RPC layer's form per request.
+    private readonly string? _context;
 
     /// <summary>The service's JSON-RPC client.</summary>
     public IClient Rpc { get; }
 
-    /// <summary>The policy context sent with every request.</summary>
-    public JObject? Context { get; }
+    /// <summary>The policy context sent with every request (a copy: changing it does not change what is sent).</summary>
+    public JsonObject? Context => _context is null ? null : JsonNode.Parse(_context)!.AsObject();
 
     /// <summary><c>pm_getPaymasterStubData</c>: paymaster fields to estimate gas with (and, when <see cref="PaymasterFields.IsFinal"/>, to send).</summary>
     public Task<PaymasterFields> GetStubDataAsync(UserOperation operation, Address entryPoint, ulong chainId, CancellationToken cancellationToken = default) =>
@@ -50,7 +56,7 @@ public sealed class PaymasterClient
     {
         ArgumentNullException.ThrowIfNull(operation);
         var answer = await JsonRpc.RequestAsync<JObject>(
-                Rpc, method, cancellationToken, BundlerClient.ToJson(operation), entryPoint.ToString(), new HexBigInteger(chainId).HexValue, (object?)Context ?? new JObject())
+                Rpc, method, cancellationToken, BundlerClient.ToJsonObject(operation), entryPoint.ToString(), new HexBigInteger(chainId).HexValue, _context is null ? new JObject() : JObject.Parse(_context))
             .ConfigureAwait(false)
             ?? throw new FormatException($"The paymaster service answered {method} with null.");
         return PaymasterFields.FromJson(answer, method);
@@ -78,8 +84,10 @@ public sealed record PaymasterFields(Address Paymaster, ReadOnlyMemory<byte> Pay
         };
     }
 
-    /// <summary>The JSON form (ERC-7677 result object).</summary>
-    public JObject ToJson()
+    /// <summary>The JSON form (ERC-7677 result object), as JSON text.</summary>
+    public string ToJson() => ToJsonObject().ToString(Formatting.None);
+
+    private JObject ToJsonObject()
     {
         var json = new JObject { ["paymaster"] = Paymaster.ToString(), ["paymasterData"] = Hex.Encode(PaymasterData.Span) };
         if (PaymasterVerificationGasLimit is { } verification)

@@ -25,8 +25,18 @@ internal static class BindingHarness
             [Source(className, fileName, ns)],
             [(GeneratorHarness.ProjectDirectory + "abis/" + fileName, json)]);
 
+    /// <summary>As <see cref="Run"/>, in a C# 9 project (a block namespace; the value types are plain structs and classes).</summary>
+    public static GeneratorRun RunCSharp9(string className, string fileName, string json, string? ns = "Contracts") =>
+        GeneratorHarness.Run(
+            [new ContractBindingGenerator()],
+            GeneratorHarness.CreateCompilation([SourceCSharp9(className, fileName, ns)], parseOptions: GeneratorHarness.CSharp9),
+            [(GeneratorHarness.ProjectDirectory + "abis/" + fileName, json)]);
+
     public static string Source(string className, string fileName, string? ns = "Contracts") =>
         (ns is null ? string.Empty : $"namespace {ns};\n\n") + $"[SessionGen.ContractAbi(\"abis/{fileName}\")]\npublic partial class {className} {{ }}\n";
+
+    private static string SourceCSharp9(string className, string fileName, string? ns) =>
+        ns is null ? Source(className, fileName, ns) : $"namespace {ns}\n{{\n" + Source(className, fileName, ns: null) + "}\n";
 
     public static IEnumerable<string> CorpusFiles() =>
         Directory.EnumerateFiles(AbiDirectory, "*.json");

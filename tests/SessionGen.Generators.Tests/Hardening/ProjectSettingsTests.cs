@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SessionGen.Generators.ContractBinding;
+using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Sessions;
 using SessionGen.Generators.Tests.Binding;
 using SessionGen.Generators.Tests.Infrastructure;
@@ -12,7 +13,7 @@ namespace SessionGen.Generators.Tests.Hardening;
 
 /// <summary>
 /// The generated code compiles, with no warning at all (as under TreatWarningsAsErrors with documentation files on),
-/// whatever the user's project settings: nullable on or off, every C# version from the minimum the package supports,
+/// whatever the user's project settings: nullable on or off, every C# version from the minimum the package supports (C# 9),
 /// and the bound class in a namespace, a file-scoped namespace, the global namespace, or nested in partial classes.
 /// </summary>
 public sealed class ProjectSettingsTests
@@ -20,11 +21,12 @@ public sealed class ProjectSettingsTests
     public static TheoryData<LanguageVersion, NullableContextOptions, string> Settings()
     {
         var data = new TheoryData<LanguageVersion, NullableContextOptions, string>();
-        foreach (var version in new[] { LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.Latest })
+        foreach (var version in new[] { LanguageVersion.CSharp9, LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.Latest })
         {
             foreach (var nullable in new[] { NullableContextOptions.Enable, NullableContextOptions.Disable, NullableContextOptions.Warnings, NullableContextOptions.Annotations })
             {
-                foreach (var shape in Shapes.Keys)
+                // A file-scoped namespace is C# 10 in the user's own source.
+                foreach (var shape in Shapes.Keys.Where(shape => version >= LanguageVersion.CSharp10 || shape != "file-scoped namespace"))
                 {
                     data.Add(version, nullable, shape);
                 }
@@ -72,7 +74,6 @@ public sealed class ProjectSettingsTests
     }
 
     [Theory]
-    [InlineData(LanguageVersion.CSharp9)]
     [InlineData(LanguageVersion.CSharp8)]
     [InlineData(LanguageVersion.CSharp7_3)]
     public void Older_CSharp_gets_one_clear_diagnostic_per_class_and_no_broken_code(LanguageVersion version)
@@ -82,8 +83,26 @@ public sealed class ProjectSettingsTests
         Assert.Equal(["SESSGEN102", "SESSGEN102"], generatorDiagnostics.Select(d => d.Id));
         Assert.All(generatorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(["Router", "UsdcTrading"], generatorDiagnostics.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Select(attribute => attribute.Contains("Uniswap") ? "Router" : "UsdcTrading").Order());
-        Assert.Contains($"needs C# 10.0 or later (record structs), and the project uses C# {version.ToDisplayString()}", generatorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"needs C# 9.0 or later, and the project uses C# {version.ToDisplayString()}", generatorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal));
+    }
+
+    /// <summary>Records need C# 10 (record structs) and IsExternalInit (their init accessors); anything else gets the plain types, and below C# 9 nothing.</summary>
+    [Theory]
+    [InlineData(LanguageVersion.Latest, true, ValueTypeDeclaration.Records, null)]
+    [InlineData(LanguageVersion.CSharp10, true, ValueTypeDeclaration.Records, null)]
+    [InlineData(LanguageVersion.CSharp10, false, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.Latest, false, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.CSharp9, true, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.CSharp9, false, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.CSharp8, true, ValueTypeDeclaration.Explicit, "8.0")]
+    internal void The_value_types_follow_the_language_version_and_IsExternalInit(LanguageVersion version, bool hasIsExternalInit, ValueTypeDeclaration expected, string? unsupported)
+    {
+        var language = GeneratedCodeLanguage.From(new CSharpParseOptions(version), hasIsExternalInit);
+
+        Assert.Equal(expected, language.ValueTypes);
+        Assert.Equal(unsupported, language.UnsupportedVersion);
+        Assert.Equal(unsupported is null, language.IsSupported);
     }
 
     private static (Compilation Output, System.Collections.Immutable.ImmutableArray<Diagnostic> GeneratorDiagnostics) Generate(LanguageVersion version, NullableContextOptions nullable, string shape)

@@ -30,25 +30,29 @@ public static class GeneratorHarness
     public const string ProjectDirectory = "/project/";
 
     /// <summary>
-    /// The reference assemblies every test compilation sees: .NET 10, the SessionGen runtime and the Nethereum assemblies
-    /// its public API uses (the read helpers take an <c>IClient</c>, the event finders a <c>TransactionReceipt</c>), as
-    /// a project that references the package gets them.
+    /// The reference assemblies every test compilation sees: .NET 10, the SessionGen runtime and the one Nethereum assembly
+    /// its public API uses (the read helpers take an <c>IClient</c>, the interop point; the event finders take SessionGen's
+    /// own <c>EventLog</c>s), as a project that references the package gets them. That the generated code compiles with
+    /// no more proves it needs no other Nethereum type.
     /// </summary>
     public static ImmutableArray<MetadataReference> References { get; } =
     [
         .. Net100.References.All,
-        .. new[] { typeof(SessionGen.Address), typeof(Nethereum.JsonRpc.Client.IClient), typeof(Nethereum.RPC.Eth.DTOs.TransactionReceipt), typeof(Nethereum.Hex.HexTypes.HexBigInteger) }
+        .. new[] { typeof(SessionGen.Address), typeof(Nethereum.JsonRpc.Client.IClient) }
             .Select(type => MetadataReference.CreateFromFile(type.Assembly.Location)),
     ];
 
     /// <summary>The parse options of test sources (latest C#).</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>The parse options of a C# 9 project (Unity 6): the generated value types are plain structs and classes.</summary>
+    public static CSharpParseOptions CSharp9 { get; } = new(LanguageVersion.CSharp9);
+
     /// <summary>Creates a library compilation of <paramref name="sources"/> (each gets <c>using SessionGen;</c> and the usual System usings implicitly if it has none of its own).</summary>
-    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, string assemblyName = "Tests") =>
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, string assemblyName = "Tests", CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             assemblyName,
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"{ProjectDirectory}Source{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions, path: $"{ProjectDirectory}Source{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -57,13 +61,13 @@ public static class GeneratorHarness
         CreateDriver(generators, additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)), globalOptions);
 
     /// <summary>Creates a driver with step tracking on, the given AdditionalFiles and the project directory option.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<AdditionalText> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
+    public static GeneratorDriver CreateDriver(IEnumerable<IIncrementalGenerator> generators, IEnumerable<AdditionalText> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null, CSharpParseOptions? parseOptions = null)
     {
         globalOptions ??= new Dictionary<string, string> { ["build_property.projectdir"] = ProjectDirectory };
         return CSharpGeneratorDriver.Create(
             generators.Select(GeneratorExtensions.AsSourceGenerator),
             additionalFiles,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new TestAnalyzerConfigOptionsProvider(globalOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -72,11 +76,11 @@ public static class GeneratorHarness
     public static GeneratorRun Run(IIncrementalGenerator generator, IEnumerable<string> sources, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null) =>
         Run([generator], CreateCompilation(sources), additionalFiles, globalOptions);
 
-    /// <summary>Runs <paramref name="generators"/> once over <paramref name="compilation"/> and <paramref name="additionalFiles"/>.</summary>
+    /// <summary>Runs <paramref name="generators"/> once over <paramref name="compilation"/> and <paramref name="additionalFiles"/>, with the parse options of its sources.</summary>
     public static GeneratorRun Run(IEnumerable<IIncrementalGenerator> generators, Compilation compilation, IEnumerable<(string Path, string Text)> additionalFiles, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         var texts = additionalFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)).ToImmutableArray();
-        var driver = CreateDriver(generators, texts, globalOptions)
+        var driver = CreateDriver(generators, texts, globalOptions, compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         return new GeneratorRun(driver, compilation, output, driverDiagnostics, texts);
     }

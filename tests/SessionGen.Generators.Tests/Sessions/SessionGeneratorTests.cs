@@ -101,6 +101,32 @@ public sealed class SessionGeneratorTests
         Snapshot.Verify(run.Source("Demo.Policies.VaultKeeper.Session.g.cs"), "VaultKeeper");
     }
 
+    /// <summary>
+    /// A C# 9 project (Unity 6) gets the same session code as C# 10 and later, compiling without warnings: sessions declare
+    /// no value types, so only the bindings' records differ (Binding/SnapshotBindingTests.*.CSharp9).
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(UsdcTrading), "Demo.UsdcTrading.Session.g.cs")]
+    [InlineData(nameof(SponsoredTrading), "Demo.SponsoredTrading.Session.g.cs")]
+    [InlineData(nameof(Treasury), "Demo.Treasury.Session.g.cs")]
+    [InlineData(nameof(EveryPolicy), "Demo.Policies.Swapper.Session.g.cs")]
+    public void A_CSharp9_project_gets_the_same_session_code(string declaration, string hintName)
+    {
+        var source = declaration switch
+        {
+            nameof(UsdcTrading) => UsdcTrading,
+            nameof(SponsoredTrading) => SponsoredTrading,
+            nameof(Treasury) => Treasury,
+            _ => EveryPolicy,
+        };
+        // The declarations use a file-scoped namespace (C# 10); C# 9 needs a block.
+        var blockNamespace = System.Text.RegularExpressions.Regex.Replace(source, @"^namespace ([\w.]+);", "namespace $1 {", System.Text.RegularExpressions.RegexOptions.Multiline) + "\n}\n";
+        var csharp9 = GeneratorHarness.Run([new ContractBindingGenerator(), new SessionGenerator()], GeneratorHarness.CreateCompilation([blockNamespace], parseOptions: GeneratorHarness.CSharp9), TestAbis.All)
+            .AssertNoGeneratorCrash().AssertNoGeneratorDiagnostics().AssertCompiles(allowWarnings: false);
+
+        Assert.Equal(Run(source).Source(hintName), csharp9.Source(hintName));
+    }
+
     [Fact]
     public void Contracts_with_the_same_name_get_distinct_parameters()
     {

@@ -90,6 +90,23 @@ public sealed class DevnetTests(DevnetFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_generated_event_finder_reads_a_mints_Transfer_from_the_transactions_logs()
+    {
+        var holder = _chain.Keys[4].Address;
+        var receipt = await _chain.MintUsdcAsync(holder, 4_242);
+
+        var logs = await SessionGen.Abi.EventLogs.ReadAsync(_chain.Web3.Client, Bytes32.Parse(receipt.TransactionHash));
+        var transfer = Assert.Single(SessionGen.IntegrationTests.Sessions.Erc20.TransferEvent.FindIn(logs, _chain.Contracts.Usdc));
+
+        Assert.Equal(Address.Zero, transfer.From);
+        Assert.Equal(holder, transfer.To);
+        Assert.Equal(4_242, transfer.Value);
+        Assert.Equal(receipt.Logs.Count(), logs.Count);
+        Assert.Empty(SessionGen.IntegrationTests.Sessions.Erc20.TransferEvent.FindIn(logs, emitter: holder)); // another emitter
+        Assert.Empty(SessionGen.IntegrationTests.Sessions.Erc20.ApprovalEvent.FindIn(logs));
+    }
+
+    [Fact]
     public async Task Time_travel_moves_the_chain_clock_and_snapshots_restore_state()
     {
         var before = await _chain.GetChainTimeAsync();

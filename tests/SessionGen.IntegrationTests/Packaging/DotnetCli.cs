@@ -14,9 +14,13 @@ internal static class DotnetCli
             ExitCode == 0 ? this : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}:\n{Output}");
     }
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunProgram("dotnet", workingDirectory, environment, args);
+
+    /// <summary>Runs any program (e.g. a natively compiled one) the same way, with the same environment and time limit.</summary>
+    public static Result RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -47,7 +51,7 @@ internal static class DotnetCli
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish within 5 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within 5 minutes:\n{output}");
         }
 
         process.WaitForExit();

@@ -28,7 +28,7 @@ public class BundlerFormatTests(UserOpVectors vectors) : IClassFixture<UserOpVec
         var compared = 0;
         foreach (var op in vectors.Ops)
         {
-            var ours = JsonDocument.Parse(BundlerClient.ToJson(UserOperationTests.ToUserOperation(op.GetProperty("userOperation"))).ToString()).RootElement;
+            var ours = JsonDocument.Parse(BundlerClient.ToJson(UserOperationTests.ToUserOperation(op.GetProperty("userOperation")))).RootElement;
             var viem = op.GetProperty("rpc");
             var viemFields = viem.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!.ToLowerInvariant());
             var ourFields = ours.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!.ToLowerInvariant());
@@ -38,6 +38,24 @@ public class BundlerFormatTests(UserOpVectors vectors) : IClassFixture<UserOpVec
 
         Assert.True(compared >= 1000);
     }
+
+    [Fact]
+    public void FromJson_reads_back_what_ToJson_writes()
+    {
+        foreach (var op in vectors.Ops.Take(300))
+        {
+            var operation = UserOperationTests.ToUserOperation(op.GetProperty("userOperation"));
+            Assert.Equal(operation, BundlerClient.FromJson(BundlerClient.ToJson(operation)));
+        }
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1, 2]")]
+    [InlineData("{}")]
+    [InlineData("""{"sender":"0x12","nonce":"0x0","callData":"0x"}""")]
+    public void FromJson_of_something_else_is_a_format_error(string json) =>
+        Assert.Throws<System.FormatException>(() => BundlerClient.FromJson(json));
 
     [Theory]
     [InlineData(19, 0)]

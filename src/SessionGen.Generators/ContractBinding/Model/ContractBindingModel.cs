@@ -10,13 +10,15 @@ namespace SessionGen.Generators.ContractBinding.Model;
 /// <param name="Errors">The custom errors, with their C# names.</param>
 /// <param name="Structs">One record struct per distinct ABI tuple.</param>
 /// <param name="Events">The events, each with its record.</param>
+/// <param name="ValueTypes">How the structs and records are declared, after the project's C# version and framework (<see cref="GeneratedCodeLanguage"/>).</param>
 internal sealed record ContractBindingModel(
     TypeHierarchy Type,
     string AbiPath,
     EquatableArray<BoundFunction> Functions,
     EquatableArray<BoundError> Errors,
     EquatableArray<BoundStruct> Structs,
-    EquatableArray<BoundEvent> Events);
+    EquatableArray<BoundEvent> Events,
+    ValueTypeDeclaration ValueTypes = ValueTypeDeclaration.Records);
 
 /// <summary>A function with the C# names of its selector constant, its call/calldata builders and its parameters.</summary>
 /// <param name="Abi">The ABI function.</param>

@@ -1,0 +1,27 @@
+#if !NET8_0_OR_GREATER
+using System;
+using System.Runtime.InteropServices;
+
+namespace SessionGen;
+
+/// <summary>
+/// <c>HashCode.AddBytes</c> (.NET 6) for netstandard2.1: four bytes at a time, then the rest one by one, as .NET does it.
+/// Hash codes are per process anyway; what matters is that equal bytes hash alike.
+/// </summary>
+internal static class HashCodeBytes
+{
+    public static void AddBytes(ref this HashCode hash, ReadOnlySpan<byte> value)
+    {
+        var words = MemoryMarshal.Cast<byte, int>(value);
+        foreach (var word in words)
+        {
+            hash.Add(word);
+        }
+
+        foreach (var b in value[(words.Length * sizeof(int))..])
+        {
+            hash.Add((int)b);
+        }
+    }
+}
+#endif
