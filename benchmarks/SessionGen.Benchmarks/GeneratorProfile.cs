@@ -8,10 +8,11 @@ using Microsoft.CodeAnalysis;
 namespace SessionGen.Benchmarks;
 
 /// <summary>
-/// Where the generator time of <see cref="GeneratorBenchmarks"/> goes: the same project, run with step tracking, and the
-/// time of each tracked step (Roslyn's own steps included) summed over a run, for a cold run and for a re-run after an
-/// unrelated edit, with the reasons (Cached/Unchanged/Modified/New) each step reported. <c>--generator-profile [classes]</c>.
-/// Step times are Roslyn's own; tracking adds overhead, so the totals here are above the benchmark's.
+/// Where the generator time of <see cref="GeneratorBenchmarks"/> goes (<c>--generator-profile [classes] [rounds]</c>):
+/// wall-clock and process CPU time of each round (a cold run, then a re-run after an unrelated edit), then, up to 200
+/// classes, one run with step tracking: each tracked step's time (Roslyn's own steps included) and the reasons
+/// (Cached/Unchanged/Modified/New) of its outputs, and whether the attribute environment let classes be read from syntax.
+/// A quick look while changing the pipeline, not a benchmark (BenchmarkDotNet gives the figures in docs/benchmarks.md).
 /// </summary>
 public static class GeneratorProfile
 {

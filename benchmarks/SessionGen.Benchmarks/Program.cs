@@ -11,6 +11,7 @@ namespace SessionGen.Benchmarks;
 /// <c>--devnet [transfers]</c> times session-key transfers on a local chain (<see cref="DevnetLatency"/>).
 /// <c>--aa-latency [direct] [bundler]</c> times session-key transfers directly and through alto, beside viem (<see cref="AaLatency"/>).
 /// <c>--gas</c> measures gas per operation with estimated and default limits and per bundle size (<see cref="DevnetGas"/>).
+/// <c>--generator-profile [classes] [rounds]</c> times the generators over the <see cref="GeneratorBenchmarks"/> project and, up to 200 classes, lists each pipeline step's time and run reasons (<see cref="GeneratorProfile"/>).
 /// <c>--peer-outputs</c> prints what the benchmarks compute from <see cref="PeerInputs"/> instead (see <see cref="PeerOutputs"/>).
 /// See docs/benchmarks.md for the figures and how they were taken.
 /// </summary>
