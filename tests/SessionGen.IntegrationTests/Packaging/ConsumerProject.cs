@@ -66,6 +66,9 @@ internal sealed class ConsumerProject
 
     public DotnetCli.Result Run() => DotnetCli.Run(Directory, Environment, "run", "-c", "Release", "--no-build");
 
+    /// <summary>Runs MSBuild on the project (e.g. <c>-t:Restore</c>, or <c>-getItem:X</c> to evaluate without building).</summary>
+    public DotnetCli.Result MSBuild(params string[] args) => DotnetCli.Run(Directory, Environment, ["msbuild", "-nodeReuse:false", .. args]);
+
     /// <summary>Where the restore took SessionGen from: the feed recorded in the restored package's metadata.</summary>
     public string RestoredPackageSource() =>
         File.ReadAllText(Path.Combine(_package.PackagesDirectory, "sessiongen", _package.Version.ToLowerInvariant(), ".nupkg.metadata"));

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Xunit;
 
 namespace SessionGen.IntegrationTests.Packaging;
@@ -75,6 +76,36 @@ public class PackageConsumptionTests(PackedPackageFixture package)
         var failed = project.Build();
         Assert.NotEqual(0, failed.ExitCode);
         Assert.Contains("error SESSGEN202", failed.Output);
+    }
+
+    [Fact]
+    public void A_trimmed_or_AOT_publish_of_a_consumer_keeps_whole_the_JSON_assemblies_SessionGen_uses()
+    {
+        // Evaluation only (docs/aot.md): the AOT publish itself is exercised on the sample (OneClickTradingAotTests).
+        var project = new ConsumerProject(package, "AotConsumer").WithFile("Program.cs", "System.Console.WriteLine(SessionGen.Address.Parse(\"0x00000000000000000000000000000000000000aa\"));");
+        project.MSBuild("-t:Restore").EnsureSuccess("restoring the consumer");
+        (string[] Roots, string[] RdXml) Evaluate(params string[] properties)
+        {
+            var json = project.MSBuild([.. properties, "-getItem:TrimmerRootAssembly", "-getItem:RdXmlFile"]).EnsureSuccess("evaluating the consumer").Output;
+            var items = System.Text.Json.JsonDocument.Parse(json[json.IndexOf('{')..]).RootElement.GetProperty("Items");
+            string[] Values(string item, string metadata) => items.TryGetProperty(item, out var list) ? [.. list.EnumerateArray().Select(i => i.GetProperty(metadata).GetString()!)] : [];
+            return (Values("TrimmerRootAssembly", "Identity"), Values("RdXmlFile", "FullPath"));
+        }
+
+        string[] expected = ["Nethereum.Hex", "Nethereum.JsonRpc.Client", "Nethereum.KeyStore", "Nethereum.RPC", "Newtonsoft.Json"];
+        var aot = Evaluate("-p:PublishAot=true");
+        Assert.Equal(expected, aot.Roots.Order(System.StringComparer.Ordinal));
+        var rdXml = Assert.Single(aot.RdXml);
+        Assert.Contains("HexRPCTypeJsonConverter`2[[Nethereum.Hex.HexTypes.HexBigInteger,Nethereum.Hex]", File.ReadAllText(rdXml));
+
+        var trimmed = Evaluate("-p:PublishTrimmed=true");
+        Assert.Equal(expected, trimmed.Roots.Order(System.StringComparer.Ordinal));
+        Assert.Empty(trimmed.RdXml); // rd.xml is read by the AOT compiler only
+
+        var build = Evaluate(); // a normal build roots nothing
+        Assert.Equal((0, 0), (build.Roots.Length, build.RdXml.Length));
+        var optedOut = Evaluate("-p:PublishAot=true", "-p:SessionGenTrimmerRoots=false");
+        Assert.Equal((0, 0), (optedOut.Roots.Length, optedOut.RdXml.Length));
     }
 
     [Fact]

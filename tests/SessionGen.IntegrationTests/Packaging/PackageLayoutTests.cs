@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -48,13 +49,7 @@ public class PackageLayoutTests(PackedPackageFixture package)
         using var zip = ZipFile.OpenRead(package.PackagePath);
         System.Collections.Generic.Dictionary<string, System.Version> References(string entry)
         {
-            using var stream = new MemoryStream();
-            using (var source = zip.GetEntry(entry)!.Open())
-            {
-                source.CopyTo(stream);
-            }
-
-            stream.Position = 0;
+            using var stream = Copy(zip, entry);
             using var pe = new PEReader(stream);
             var reader = pe.GetMetadataReader();
             return reader.AssemblyReferences.Select(reader.GetAssemblyReference).ToDictionary(r => reader.GetString(r.Name), r => r.Version);
@@ -67,6 +62,32 @@ public class PackageLayoutTests(PackedPackageFixture package)
 
         var codeFixes = References("analyzers/dotnet/cs/SessionGen.CodeFixes.dll");
         Assert.Equal(new System.Version(4, 8, 0, 0), codeFixes["Microsoft.CodeAnalysis.Workspaces"]);
+    }
+
+    [Theory]
+    [InlineData("net8.0", true)]
+    [InlineData("net10.0", true)]
+    [InlineData("netstandard2.1", false)] // no trimming analysis there (docs/aot.md)
+    public void Marks_the_runtime_trimmable_for_dotnet_so_an_app_publish_analyses_it(string framework, bool trimmable)
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var dll = Copy(zip, $"lib/{framework}/SessionGen.dll");
+        // A load context of its own: the test process has already loaded its own SessionGen.dll.
+        var context = new System.Runtime.Loader.AssemblyLoadContext(framework, isCollectible: true);
+        List<string> metadata;
+        try
+        {
+            metadata = context.LoadFromStream(dll).GetCustomAttributesData()
+                .Where(attribute => attribute.AttributeType.FullName == "System.Reflection.AssemblyMetadataAttribute")
+                .Select(attribute => $"{attribute.ConstructorArguments[0].Value}={attribute.ConstructorArguments[1].Value}")
+                .ToList();
+        }
+        finally
+        {
+            context.Unload();
+        }
+
+        Assert.Equal(trimmable, metadata.Contains("IsTrimmable=True"));
     }
 
     [Fact]
@@ -100,5 +121,18 @@ public class PackageLayoutTests(PackedPackageFixture package)
         Assert.DoesNotContain("PolySharp", dependencies);
         Assert.DoesNotContain("SessionGen.Generators", dependencies);
         Assert.DoesNotContain("SessionGen.CodeFixes", dependencies);
+    }
+
+    /// <summary>A package entry in memory (readers need a seekable stream).</summary>
+    private static MemoryStream Copy(ZipArchive zip, string entry)
+    {
+        var stream = new MemoryStream();
+        using (var source = zip.GetEntry(entry)!.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        return stream;
     }
 }
