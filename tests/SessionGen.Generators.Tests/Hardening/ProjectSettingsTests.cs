@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SessionGen.Generators.ContractBinding;
+using SessionGen.Generators.Helpers;
 using SessionGen.Generators.Sessions;
 using SessionGen.Generators.Tests.Binding;
 using SessionGen.Generators.Tests.Infrastructure;
@@ -84,6 +85,24 @@ public sealed class ProjectSettingsTests
         Assert.Equal(["Router", "UsdcTrading"], generatorDiagnostics.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Select(attribute => attribute.Contains("Uniswap") ? "Router" : "UsdcTrading").Order());
         Assert.Contains($"needs C# 9.0 or later, and the project uses C# {version.ToDisplayString()}", generatorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal));
+    }
+
+    /// <summary>Records need C# 10 (record structs) and IsExternalInit (their init accessors); anything else gets the plain types, and below C# 9 nothing.</summary>
+    [Theory]
+    [InlineData(LanguageVersion.Latest, true, ValueTypeDeclaration.Records, null)]
+    [InlineData(LanguageVersion.CSharp10, true, ValueTypeDeclaration.Records, null)]
+    [InlineData(LanguageVersion.CSharp10, false, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.Latest, false, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.CSharp9, true, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.CSharp9, false, ValueTypeDeclaration.Explicit, null)]
+    [InlineData(LanguageVersion.CSharp8, true, ValueTypeDeclaration.Explicit, "8.0")]
+    internal void The_value_types_follow_the_language_version_and_IsExternalInit(LanguageVersion version, bool hasIsExternalInit, ValueTypeDeclaration expected, string? unsupported)
+    {
+        var language = GeneratedCodeLanguage.From(new CSharpParseOptions(version), hasIsExternalInit);
+
+        Assert.Equal(expected, language.ValueTypes);
+        Assert.Equal(unsupported, language.UnsupportedVersion);
+        Assert.Equal(unsupported is null, language.IsSupported);
     }
 
     private static (Compilation Output, System.Collections.Immutable.ImmutableArray<Diagnostic> GeneratorDiagnostics) Generate(LanguageVersion version, NullableContextOptions nullable, string shape)

@@ -21,6 +21,12 @@ public sealed class HostCorpusTests
 {
     public static TheoryData<string, LanguageVersion> Cases() => HostCorpus.At(LanguageVersion.CSharp9, LanguageVersion.Latest);
 
+    [Fact]
+    public void The_corpus_binds_every_ABI_of_the_repository() =>
+        Assert.Equal(
+            System.IO.Directory.GetFiles(BindingHarness.AbiDirectory, "*.json").Select(System.IO.Path.GetFileName).Order(System.StringComparer.Ordinal),
+            HostCorpus.Cases.Single(c => c.Name == "Bindings").Abis.Order(System.StringComparer.Ordinal));
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task The_current_Roslyn_reports_what_the_corpus_expects(string name, LanguageVersion version) =>

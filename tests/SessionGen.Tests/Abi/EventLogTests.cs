@@ -88,6 +88,6 @@ public sealed class EventLogTests
         Assert.Contains(Usdc.ToString(), log.ToString());
         Assert.Contains("1 topics", log.ToString());
         Assert.Throws<ArgumentNullException>(() => new EventLog(Usdc, null!, default));
-        Assert.Single(EventLogs.Find([log], TransferTopic, 1).Where(l => ReferenceEquals(l, log)));
+        Assert.Same(log, Assert.Single(EventLogs.Find([log], TransferTopic, 1)));
     }
 }
