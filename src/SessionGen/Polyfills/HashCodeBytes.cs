@@ -12,15 +12,15 @@ internal static class HashCodeBytes
 {
     public static void AddBytes(ref this HashCode hash, ReadOnlySpan<byte> value)
     {
-        var words = MemoryMarshal.Cast<byte, int>(value);
-        foreach (var word in words)
+        var i = 0;
+        for (; value.Length - i >= sizeof(int); i += sizeof(int))
         {
-            hash.Add(word);
+            hash.Add(MemoryMarshal.Read<int>(value.Slice(i))); // an unaligned read, like .NET's Unsafe.ReadUnaligned
         }
 
-        foreach (var b in value[(words.Length * sizeof(int))..])
+        for (; i < value.Length; i++)
         {
-            hash.Add((int)b);
+            hash.Add((int)value[i]);
         }
     }
 }

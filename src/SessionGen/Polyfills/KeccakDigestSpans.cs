@@ -27,10 +27,17 @@ internal static class KeccakDigestSpans
 
     public static int DoFinal(this KeccakDigest digest, Span<byte> output)
     {
-        var hash = new byte[digest.GetDigestSize()];
-        var written = digest.DoFinal(hash, 0);
-        hash.AsSpan(0, written).CopyTo(output);
-        return written;
+        var buffer = ArrayPool<byte>.Shared.Rent(digest.GetDigestSize());
+        try
+        {
+            var written = digest.DoFinal(buffer, 0);
+            buffer.AsSpan(0, written).CopyTo(output);
+            return written;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 #endif
