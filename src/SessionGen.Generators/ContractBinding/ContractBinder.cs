@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using SessionGen.Generators.Abi;
 using SessionGen.Generators.ContractBinding.Model;
 using SessionGen.Generators.Diagnostics;
@@ -22,20 +23,28 @@ namespace SessionGen.Generators.ContractBinding;
 /// </remarks>
 internal sealed class ContractBinder
 {
-    private readonly TypeHierarchy _type;
+    /// <summary>The class name a shared binding is made with: not an identifier, so no name derived from an ABI equals it.</summary>
+    private const string NoClassName = "<class>";
+
+    // Every class bound to the same ABI file gets the same members unless its own name collides with one of them, so
+    // the binding is made once per ABI model object (AbiFiles hands every class of a run the same object, and a changed
+    // file is a new object), without a class name, and reused; the members then compare equal to a per-class binding.
+    private static readonly ConditionalWeakTable<ContractAbiModel, SharedBinding> s_shared = new();
+
+    private readonly string _className;
     private readonly LocationInfo? _location;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<BoundStruct> _structs = new();
     private readonly HashSet<string> _reserved;
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
 
-    private ContractBinder(TypeHierarchy type, LocationInfo? location)
+    private ContractBinder(string className, LocationInfo? location)
     {
-        _type = type;
+        _className = className;
         _location = location;
         _reserved = new HashSet<string>(StringComparer.Ordinal)
         {
-            type.ClassName,
+            className,
             BindingNames.SelectorsClass,
             BindingNames.ErrorSelectorsClass,
             BindingNames.CalldataClass,
@@ -49,12 +58,105 @@ internal sealed class ContractBinder
     /// <summary>Binds <paramref name="abi"/> to the class <paramref name="type"/>; collisions are located at <paramref name="location"/> (the attribute).</summary>
     public static BindingResult Bind(TypeHierarchy type, string abiPath, ContractAbiModel abi, LocationInfo? location)
     {
-        var binder = new ContractBinder(type, location);
-        var functions = binder.BindFunctions(abi.Functions);
-        var errors = binder.BindErrors(abi.Errors);
-        var events = binder.BindEvents(abi.Events);
-        var model = new ContractBindingModel(type, abiPath, functions, errors, binder._structs.ToEquatableArray(), events);
-        return new BindingResult(model, binder._diagnostics.ToEquatableArray());
+        var shared = s_shared.GetValue(abi, static abi => SharedBinding.Create(abi));
+        if (shared.Members is { } members && !shared.MightCollideWith(type.ClassName))
+        {
+            return new BindingResult(new ContractBindingModel(type, abiPath, members), EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var binder = new ContractBinder(type.ClassName, location);
+        return new BindingResult(new ContractBindingModel(type, abiPath, binder.BindAll(abi)), binder._diagnostics.ToEquatableArray());
+    }
+
+    private BoundAbi BindAll(ContractAbiModel abi)
+    {
+        var functions = BindFunctions(abi.Functions);
+        var errors = BindErrors(abi.Errors);
+        var events = BindEvents(abi.Events);
+        return new BoundAbi(functions, errors, _structs.ToEquatableArray(), events);
+    }
+
+    /// <summary>An ABI bound without a class name, and the names a class name could collide with.</summary>
+    /// <remarks>
+    /// The class name takes part in binding only as a reserved name: a candidate name is looked up in the reserved
+    /// names, and when taken, reported or retried with a trailing <c>_</c>. Every name looked up is a chosen name (or,
+    /// for a retry, a chosen name without some of its trailing <c>_</c>); so a class name that is none of these, after
+    /// trimming <c>@</c> and trailing <c>_</c>, changes no answer and the binding is the same. An ABI that binds with
+    /// diagnostics is bound per class (the messages name the class).
+    /// </remarks>
+    private sealed class SharedBinding
+    {
+        private readonly HashSet<string> _names;
+
+        private SharedBinding(BoundAbi? members, HashSet<string> names)
+        {
+            Members = members;
+            _names = names;
+        }
+
+        /// <summary>The members, or null when binding reports something.</summary>
+        public BoundAbi? Members { get; }
+
+        public static SharedBinding Create(ContractAbiModel abi)
+        {
+            var binder = new ContractBinder(NoClassName, null);
+            var members = binder.BindAll(abi);
+            if (binder._diagnostics.Count > 0)
+            {
+                return new SharedBinding(null, new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            void Add(string name) => names.Add(Stem(name));
+            void AddAll(EquatableArray<BoundParameter> parameters)
+            {
+                foreach (var parameter in parameters)
+                {
+                    Add(parameter.Name);
+                }
+            }
+
+            foreach (var function in members.Functions)
+            {
+                Add(function.SelectorName);
+                Add(function.MethodName);
+                if (function.ResultRecordName is { } record)
+                {
+                    Add(record);
+                }
+
+                AddAll(function.Parameters);
+                AddAll(function.Outputs);
+            }
+
+            foreach (var error in members.Errors)
+            {
+                Add(error.SelectorName);
+                Add(error.RecordName);
+                AddAll(error.Members);
+            }
+
+            foreach (var @event in members.Events)
+            {
+                Add(@event.RecordName);
+                foreach (var member in @event.Members)
+                {
+                    Add(member.Member.Name);
+                }
+            }
+
+            foreach (var structure in members.Structs)
+            {
+                Add(structure.Name);
+                AddAll(structure.Members);
+            }
+
+            return new SharedBinding(members, names);
+        }
+
+        public bool MightCollideWith(string className) => _names.Contains(Stem(className));
+
+        private static string Stem(string name) => name.TrimStart('@').TrimEnd('_');
     }
 
     private EquatableArray<BoundFunction> BindFunctions(EquatableArray<AbiFunctionModel> functions)
@@ -88,7 +190,7 @@ internal sealed class ContractBinder
                 var what = $"function '{function.CanonicalSignature}'";
 
                 if (IsTaken(what, selectorName, BindingNames.SelectorsClass, selectorNames, selectorName == BindingNames.SelectorsClass || BindingNames.IsInheritedMember(selectorName))
-                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _type.ClassName, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName) || BindingNames.IsInheritedMember(methodName), methodName))
+                    || IsTaken(what, methodName + "(" + typeKeys[i] + ")", _className, methodKeys, _reserved.Contains(methodName) || structNames.Contains(methodName) || BindingNames.IsInheritedMember(methodName), methodName))
                 {
                     continue;
                 }
@@ -285,13 +387,13 @@ internal sealed class ContractBinder
                 return name;
             }
 
-            Report(what, name, _type.ClassName, $"struct '{existing.Name}' {existing.CanonicalType}");
+            Report(what, name, _className, $"struct '{existing.Name}' {existing.CanonicalType}");
             return null;
         }
 
         if (_reserved.Contains(name) || BindingNames.IsInheritedMember(name))
         {
-            Report(what, name, _type.ClassName, "a member SessionGen generates");
+            Report(what, name, _className, "a member SessionGen generates");
             return null;
         }
 

@@ -9,6 +9,12 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    /// <summary>A writer whose first line is indented <paramref name="indent"/> levels (for text that goes inside declarations written elsewhere).</summary>
+    public SourceWriter(int indent = 0) => _indent = indent;
+
+    /// <summary>How many levels the next line is indented.</summary>
+    public int Indent => _indent;
+
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0)

@@ -6,19 +6,40 @@ namespace SessionGen.Generators.ContractBinding.Model;
 /// <summary>Everything the emitter needs to write one binding; names are already chosen and checked for collisions.</summary>
 /// <param name="Type">The bound class.</param>
 /// <param name="AbiPath">The ABI path as given to the attribute (quoted in docs).</param>
-/// <param name="Functions">The functions to bind, with their C# names.</param>
-/// <param name="Errors">The custom errors, with their C# names.</param>
-/// <param name="Structs">One record struct per distinct ABI tuple.</param>
-/// <param name="Events">The events, each with its record.</param>
+/// <param name="Members">What the ABI binds to: functions, errors, structs and events with their C# names.</param>
 /// <param name="ValueTypes">How the structs and records are declared, after the project's C# version and framework (<see cref="GeneratedCodeLanguage"/>).</param>
 internal sealed record ContractBindingModel(
     TypeHierarchy Type,
     string AbiPath,
+    BoundAbi Members,
+    ValueTypeDeclaration ValueTypes = ValueTypeDeclaration.Records)
+{
+    /// <summary>The functions to bind, with their C# names.</summary>
+    public EquatableArray<BoundFunction> Functions => Members.Functions;
+
+    /// <summary>The custom errors, with their C# names.</summary>
+    public EquatableArray<BoundError> Errors => Members.Errors;
+
+    /// <summary>One record struct per distinct ABI tuple.</summary>
+    public EquatableArray<BoundStruct> Structs => Members.Structs;
+
+    /// <summary>The events, each with its record.</summary>
+    public EquatableArray<BoundEvent> Events => Members.Events;
+}
+
+/// <summary>
+/// The members an ABI binds to, with their C# names. They depend on the ABI and, only through name collisions, on the
+/// class's name: classes bound to the same file usually share one instance (<see cref="ContractBinder.Bind"/>).
+/// </summary>
+/// <param name="Functions">The functions to bind, with their C# names.</param>
+/// <param name="Errors">The custom errors, with their C# names.</param>
+/// <param name="Structs">One record struct per distinct ABI tuple.</param>
+/// <param name="Events">The events, each with its record.</param>
+internal sealed record BoundAbi(
     EquatableArray<BoundFunction> Functions,
     EquatableArray<BoundError> Errors,
     EquatableArray<BoundStruct> Structs,
-    EquatableArray<BoundEvent> Events,
-    ValueTypeDeclaration ValueTypes = ValueTypeDeclaration.Records);
+    EquatableArray<BoundEvent> Events);
 
 /// <summary>A function with the C# names of its selector constant, its call/calldata builders and its parameters.</summary>
 /// <param name="Abi">The ABI function.</param>
