@@ -1,4 +1,8 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using SessionGen.Generators.ContractBinding;
+using SessionGen.Generators.Diagnostics;
 using SessionGen.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -65,5 +69,42 @@ public class NamingTests
         Assert.EndsWith("abis/Long.json", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal('"' + name + '"', json.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
         Assert.Contains(" Ok(", run.GeneratedSources.Single().SourceText.ToString());
+    }
+    [Fact]
+    public void Classes_bound_to_one_file_in_one_run_get_what_each_gets_alone()
+    {
+        // A run binds a file once and shares it between its classes, unless a class's own name is one of the binding's
+        // names (then the binding yields, or reports): each class must get what it gets when it is the only one.
+        const string Abi = """
+            [{"type":"function","name":"transfer","inputs":[{"name":"to","type":"address"}],"outputs":[{"name":"ok","type":"bool"},{"name":"left","type":"uint256"}],"stateMutability":"view"},
+             {"type":"event","name":"Transfer","inputs":[{"name":"from","type":"address","indexed":true},{"name":"note","type":"string","indexed":false}]}]
+            """;
+        var classes = new (string Source, string HintName)[]
+        {
+            ("namespace A { [SessionGen.ContractAbi(\"abis/T.json\")] public partial class Plain { } }", "A.Plain.ContractAbi.g.cs"),
+            ("namespace B { public partial class Outer { [SessionGen.ContractAbi(\"abis/T.json\")] public partial class Inner { } } }", "B.Outer.Inner.ContractAbi.g.cs"),
+            ("namespace C { [SessionGen.ContractAbi(\"abis/T.json\")] public partial class TransferEvent { } }", "C.TransferEvent.ContractAbi.g.cs"),
+            ("namespace D { [SessionGen.ContractAbi(\"abis/T.json\")] public partial class TransferResult_ { } }", "D.TransferResult_.ContractAbi.g.cs"),
+            ("namespace E { [SessionGen.ContractAbi(\"abis/T.json\")] public partial class Transfer { } }", "E.Transfer.ContractAbi.g.cs"),
+        };
+        var file = ("/project/abis/T.json", Abi);
+
+        var together = GeneratorHarness.Run(new ContractBindingGenerator(), classes.Select(c => c.Source), [file]).AssertNoGeneratorCrash();
+
+        var aloneMessages = new List<string>();
+        foreach (var (source, hintName) in classes)
+        {
+            var alone = GeneratorHarness.Run(new ContractBindingGenerator(), [source], [file]).AssertNoGeneratorCrash();
+            Assert.Equal(alone.Source(hintName), together.Source(hintName));
+            aloneMessages.AddRange(alone.GeneratorDiagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(aloneMessages.Order(), together.GeneratorDiagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)).Order());
+
+        Assert.Contains("record TransferEvent_(", together.Source("C.TransferEvent.ContractAbi.g.cs"));
+        Assert.Contains("record TransferEvent(", together.Source("A.Plain.ContractAbi.g.cs"));
+        Assert.Contains("record TransferResult(", together.Source("D.TransferResult_.ContractAbi.g.cs"));
+        Assert.Equal(DiagnosticIds.AbiNameCollision, Assert.Single(together.GeneratorDiagnostics).Id); // class Transfer's method
+        together.AssertCompiles(allowWarnings: false);
     }
 }
