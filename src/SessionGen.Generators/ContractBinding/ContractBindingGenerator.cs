@@ -27,7 +27,7 @@ namespace SessionGen.Generators.ContractBinding;
 public sealed partial class ContractBindingGenerator : IIncrementalGenerator
 {
     /// <summary>The attribute that marks a binding class (shipped in the runtime library).</summary>
-    public const string AttributeMetadataName = "SessionGen.ContractAbiAttribute";
+    public const string AttributeMetadataName = Sessions.SessionAttributeSymbols.ContractAbiName;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
